@@ -1,0 +1,49 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "iia-explorer",
+    platforms: [.macOS(.v13)],
+    products: [
+        // MARK: Public products
+        .executable(name: "iia-explorer", targets: ["iia-explorer"]),
+        .library(name: "IIACore", targets: ["IIACore"]),
+        .library(name: "IIACharts", targets: ["IIACharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: Numerical core (pure, no I/O)
+        .target(name: "IIACore"),
+
+        // MARK: Rendering (pure: charts into a cell buffer, exporters to text/ANSI/SVG)
+        .target(name: "IIACharts", dependencies: ["IIACore"]),
+
+        // MARK: The explorer as a state machine (model, update, view; no terminal)
+        .target(name: "IIAApp", dependencies: ["IIACore", "IIACharts"]),
+
+        // MARK: Terminal adapter (the only code that calls ncurses)
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "IIATerminal", dependencies: ["CNcursesw", "IIAApp", "IIACharts"]),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "iia-explorer",
+            dependencies: [
+                "IIACore", "IIACharts", "IIAApp", "IIATerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "IIACoreTests", dependencies: ["IIACore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "IIAChartsTests", dependencies: ["IIACharts", "IIACore"]),
+        .testTarget(name: "IIAAppTests", dependencies: ["IIAApp", "IIACharts", "IIACore"]),
+        .testTarget(name: "CLITests", dependencies: ["IIACore"]),
+    ]
+)

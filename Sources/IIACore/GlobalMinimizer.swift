@@ -1,0 +1,190 @@
+import Foundation
+
+/// Finds the global minimiser of a ``RegularisedObjective`` (inclusive learning, SLiC).
+///
+/// The objective is data(v) + beta KL(v) with a convex data part, so it can have several
+/// local minima far apart (the KL term is not convex), and with one-sided data a minimiser
+/// can sit where the objective is flat to machine precision. The method:
+///
+/// 1. **Bound.** Every stationary point lies where the data derivative and the KL derivative
+///    have opposite signs: between the KL anchor (the base policy) and a point where the
+///    data derivative changes sign, or, for one-sided data, within an explicit tail bound.
+/// 2. **Split** the bound at the hinge kinks into smooth pieces.
+/// 3. **Certify or scan.** On a piece where a lower bound of the curvature is positive the
+///    derivative is increasing, so one sign check decides whether it holds a minimum. Other
+///    pieces are scanned on a grid that is fine near the anchor and geometric far from it; a
+///    cell whose ends agree in sign is searched for an extremum of the derivative, so a pair of
+///    roots inside one cell is still found.
+/// 4. **Solve** every bracket with ``SafeguardedNewton`` on the derivative (roots of the
+///    derivative, never "stop when the value stops decreasing"), add the kinks where the
+///    one-sided derivatives change sign, and keep the lowest value.
+public enum GlobalMinimizer {
+    /// Cells of the scan of a piece whose monotonicity could not be certified.
+    static let scanCells = 64
+
+    public static func minimize<Objective: RegularisedObjective>(
+        _ objective: Objective, recordTrace: Bool = false
+    ) -> Minimization {
+        let (lower, upper) = searchInterval(objective)
+        let insideKinks = objective.kinks.filter { $0 > lower && $0 < upper }
+        let breaks = [lower] + insideKinks + [upper]
+
+        var candidates: [(point: Double, root: SafeguardedNewton.Root?)] = []
+        for index in 0..<(breaks.count - 1) {
+            for bracket in minimumBrackets(objective, from: breaks[index], to: breaks[index + 1]) {
+                let root = SafeguardedNewton.findRoot(
+                    lower: bracket.lower, upper: bracket.upper, recordTrace: recordTrace
+                ) { objective.slope($0) }
+                candidates.append((root.point, root))
+            }
+        }
+        for kink in objective.kinks {
+            let left = objective.slope(kink, side: .left).derivative
+            let right = objective.slope(kink, side: .right).derivative
+            if left <= 0 && right >= 0 { candidates.append((kink, nil)) }
+        }
+        if lower == upper { candidates.append((lower, nil)) }
+        if candidates.isEmpty {
+            // Cannot happen for a valid objective (the bound has a negative derivative at its
+            // left end and a positive one at its right end); keep the better end all the same.
+            let point = objective.value(lower) <= objective.value(upper) ? lower : upper
+            candidates.append((point, nil))
+        }
+
+        var best = candidates[0]
+        var bestValue = objective.value(best.point)
+        for candidate in candidates.dropFirst() {
+            let value = objective.value(candidate.point)
+            if value < bestValue {
+                best = candidate
+                bestValue = value
+            }
+        }
+        let minima = candidates.map(\.point).sorted()
+        return Minimization(
+            argmin: best.point, value: bestValue,
+            iterations: best.root?.iterations ?? 0,
+            termination: best.root?.termination ?? .atKink,
+            localMinima: minima,
+            trace: best.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: best.point)] : []))
+    }
+
+    /// An interval that holds every local minimiser: the derivative is negative left of it and
+    /// positive right of it.
+    static func searchInterval<Objective: RegularisedObjective>(_ objective: Objective) -> (Double, Double) {
+        let kl = objective.regulariser
+        let anchor = kl.anchor
+        let kinks = objective.kinks
+        var lower = min(anchor, kinks.first ?? anchor)
+        var upper = max(anchor, kinks.last ?? anchor)
+
+        if objective.mixedChoseM2 > 0 {
+            // The data derivative tends to -(mixed M2 data) < 0 on the left: walk until it is ≤ 0.
+            var step = 1.0
+            while objective.dataSlope(lower, side: .left).derivative > 0 && lower.isFinite {
+                lower -= step
+                step *= 2
+            }
+        } else {
+            // Data derivative ≤ a e^v left of `start`; beta q(1-q)|x + L| beats it beyond this.
+            let tail = objective.leftTail
+            let m = exp(kl.shift)
+            let x = min(0, -kl.baseLogOdds) - 4 * tail.coefficient / (kl.beta * m) - 1
+            lower = min(lower, x - kl.shift, tail.start, anchor - 1)
+        }
+        if objective.mixedChoseM1 > 0 {
+            var step = 1.0
+            while objective.dataSlope(upper, side: .right).derivative < 0 && upper.isFinite {
+                upper += step
+                step *= 2
+            }
+        } else {
+            let tail = objective.rightTail
+            let m = exp(kl.shift)
+            let x = max(0, -kl.baseLogOdds) + 4 * tail.coefficient * m / kl.beta + 1
+            upper = max(upper, x - kl.shift, tail.start, anchor + 1)
+        }
+        return (lower, upper)
+    }
+
+    struct Bracket {
+        var lower: Double
+        var upper: Double
+    }
+
+    /// Brackets (negative derivative on the left, positive on the right) of every local
+    /// minimum strictly inside the smooth piece (a, b).
+    static func minimumBrackets<Objective: RegularisedObjective>(
+        _ objective: Objective, from a: Double, to b: Double
+    ) -> [Bracket] {
+        guard a < b else { return [] }
+        let derivativeAt = { (v: Double, side: PieceSide) in objective.slope(v, side: side).derivative }
+        if objective.curvatureLowerBound(a, b) > 0 {
+            // Increasing derivative: at most one root.
+            if derivativeAt(a, .right) < 0 && derivativeAt(b, .left) > 0 { return [Bracket(lower: a, upper: b)] }
+            return []
+        }
+        let grid = scanGrid(from: a, to: b, around: objective.regulariser.anchor)
+        var values = grid.map { objective.slope($0, side: $0 == b ? .left : .right) }
+        values[0] = objective.slope(a, side: .right)
+        var brackets: [Bracket] = []
+        for index in 0..<(grid.count - 1) {
+            let (x0, x1) = (grid[index], grid[index + 1])
+            let (g0, g1) = (values[index].derivative, values[index + 1].derivative)
+            if g0 < 0 && g1 > 0 {
+                brackets.append(Bracket(lower: x0, upper: x1))
+                continue
+            }
+            if g0 < 0 && g1 == 0 || g0 == 0 && g1 > 0 {
+                // A root exactly on a grid point: bracket it with its neighbours.
+                let point = g1 == 0 ? x1 : x0
+                if point > a && point < b {
+                    brackets.append(Bracket(lower: point.nextDown, upper: point.nextUp))
+                }
+                continue
+            }
+            // Same sign at both ends: look for an extremum of the derivative in between.
+            let (c0, c1) = (values[index].curvature, values[index + 1].curvature)
+            guard (c0 < 0) != (c1 < 0), let extremum = derivativeExtremum(objective, x0, x1, increasingAtStart: c0 > 0) else {
+                continue
+            }
+            let ge = objective.slope(extremum).derivative
+            if g0 > 0 && ge < 0 {
+                brackets.append(Bracket(lower: extremum, upper: x1))
+            } else if g0 < 0 && ge > 0 {
+                brackets.append(Bracket(lower: x0, upper: extremum))
+            }
+        }
+        return brackets
+    }
+
+    /// The point in (a, b) where the curvature changes sign, by bisection on its sign.
+    static func derivativeExtremum<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double, increasingAtStart: Bool
+    ) -> Double? {
+        var lower = a, upper = b
+        for _ in 0..<60 {
+            let middle = SafeguardedNewton.midpoint(lower, upper)
+            guard middle > lower && middle < upper else { break }
+            let curvature = objective.slope(middle).curvature
+            if (curvature > 0) == increasingAtStart { lower = middle } else { upper = middle }
+        }
+        let point = SafeguardedNewton.midpoint(lower, upper)
+        return point > a && point < b ? point : nil
+    }
+
+    /// Grid points from a to b (both included): uniform in asinh(v - centre), so cells are
+    /// about 0.1 wide near the centre and grow geometrically away from it.
+    static func scanGrid(from a: Double, to b: Double, around centre: Double) -> [Double] {
+        let c = min(max(centre, a), b)
+        let t0 = asinh(a - c), t1 = asinh(b - c)
+        let cells = max(scanCells, Int(((t1 - t0) / 0.1).rounded(.up)))
+        var points = [a]
+        for index in 1..<cells {
+            let point = c + sinh(t0 + (t1 - t0) * Double(index) / Double(cells))
+            if point > points[points.count - 1] && point < b { points.append(point) }
+        }
+        points.append(b)
+        return points
+    }
+}

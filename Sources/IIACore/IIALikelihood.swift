@@ -1,0 +1,95 @@
+import Foundation
+
+/// The IIA (logit) cross-entropy L_D of a count table as a function of one scalar.
+///
+/// L_D(u) = Σ_j [(N_j1 + N_j2) ln(j + (k-j) e^u) - N_j2 u] over the mixed rows 0 < j < k
+/// (rows 0 and k do not depend on u). RLPO's reward gap u = psi2 - psi1 minimises it, DPO's
+/// rescaled policy gap minimises it too, and it is the data term of inclusive learning.
+/// It is convex, and strictly convex once a mixed row holds data.
+public struct IIALikelihood: Sendable {
+    struct Row: Sendable {
+        /// ln((k - j) / j): the row's sigmoid shift.
+        let shift: Double
+        let logJ: Double
+        let choseM1: Double
+        let choseM2: Double
+    }
+
+    let rows: [Row]
+    /// Mixed data that chose M1, and that chose M2.
+    public let mixedChoseM1: Double
+    public let mixedChoseM2: Double
+
+    public init(_ counts: PreferenceCounts) {
+        let k = counts.k
+        var rows: [Row] = []
+        for j in 1..<k where counts.choseM1[j] + counts.choseM2[j] > 0 {
+            rows.append(Row(
+                shift: log(Double(k - j) / Double(j)), logJ: log(Double(j)),
+                choseM1: counts.choseM1[j], choseM2: counts.choseM2[j]))
+        }
+        self.rows = rows
+        mixedChoseM1 = counts.mixedChoseM1
+        mixedChoseM2 = counts.mixedChoseM2
+    }
+
+    /// True when L_D has a minimiser: mixed data chose each category at least once.
+    public var hasMinimizer: Bool { mixedChoseM1 > 0 && mixedChoseM2 > 0 }
+
+    /// L_D(u), up to a constant.
+    public func value(_ u: Double) -> Double {
+        var sum = 0.0
+        for row in rows {
+            sum += (row.choseM1 + row.choseM2) * (row.logJ + StableMath.softplus(u + row.shift)) - row.choseM2 * u
+        }
+        return sum
+    }
+
+    /// Adds L_D'(u) and L_D''(u) to the accumulators, without cancellation in either tail.
+    func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
+        for row in rows {
+            let t = u + row.shift
+            derivative.addSigmoid(row.choseM1, t)
+            derivative.addSigmoid(-row.choseM2, -t)
+            curvature.addSigmoidSlope(row.choseM1 + row.choseM2, t)
+        }
+    }
+
+    /// L_D'(u) and L_D''(u) on a common scale.
+    public func slope(_ u: Double) -> Slope {
+        let logMode = abs(u) > SlopeAccumulator.logModeThreshold
+        var derivative = SlopeAccumulator(logMode: logMode)
+        var curvature = SlopeAccumulator(logMode: logMode)
+        accumulate(u, derivative: &derivative, curvature: &curvature)
+        return Slope(derivative: derivative, curvature: curvature)
+    }
+
+    /// A lower bound of L_D'' on [a, b]: each row's sigmoid slope is unimodal, so its minimum
+    /// over an interval sits at an end.
+    func curvatureLowerBound(_ a: Double, _ b: Double) -> Double {
+        var bound = 0.0
+        for row in rows {
+            bound += (row.choseM1 + row.choseM2)
+                * min(StableMath.sigmoidSlope(a + row.shift), StableMath.sigmoidSlope(b + row.shift))
+        }
+        return bound
+    }
+
+    /// a with L_D'(u) ≤ a e^u for every u (used when no mixed datum chose M2).
+    var leftTailCoefficient: Double { rows.reduce(0) { $0 + $1.choseM1 * exp($1.shift) } }
+    /// b with L_D'(u) ≥ -b e^-u for every u (used when no mixed datum chose M1).
+    var rightTailCoefficient: Double { rows.reduce(0) { $0 + $1.choseM2 * exp(-$1.shift) } }
+
+    /// A first guess of the minimiser: the count-weighted mean of the rows' own minimisers.
+    func initialGuess() -> Double {
+        var weighted = 0.0
+        var weight = 0.0
+        for row in rows where row.choseM1 > 0 && row.choseM2 > 0 {
+            let n = row.choseM1 + row.choseM2
+            weighted += n * (log(row.choseM2 / row.choseM1) - row.shift)
+            weight += n
+        }
+        if weight > 0 { return weighted / weight }
+        return log(max(mixedChoseM2, .leastNormalMagnitude) / max(mixedChoseM1, .leastNormalMagnitude))
+    }
+}

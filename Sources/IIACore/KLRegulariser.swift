@@ -1,0 +1,60 @@
+import Foundation
+
+/// beta times KL(P_theta || P_base) as a function of the policy's parameter gap v = theta2 - theta1.
+///
+/// With x = v + ln(|M2|/|M1|), the policy's mass on M2 is q = sigmoid(x) and
+/// KL = q ln(q/(1-zeta)) + (1-q) ln((1-q)/zeta). Its derivative is beta q(1-q)(x + logit zeta)
+/// and it is not convex in v: the curvature beta q(1-q)(1 - tanh(x/2)(x + logit zeta)) turns
+/// negative in both tails.
+public struct KLRegulariser: Sendable {
+    public let beta: Double
+    /// ln(|M2| / |M1|).
+    public let shift: Double
+    /// logit(zeta).
+    public let baseLogOdds: Double
+    let logZeta: Double
+    let logOneMinusZeta: Double
+
+    public init(_ parameters: ModelParameters) {
+        beta = parameters.beta
+        shift = parameters.logSizeRatio
+        baseLogOdds = parameters.baseLogOdds
+        logZeta = log(parameters.zeta)
+        logOneMinusZeta = log1p(-parameters.zeta)
+    }
+
+    /// The minimiser of the KL term alone: the base policy, v0 = -logit(zeta) - ln(|M2|/|M1|).
+    public var anchor: Double { -baseLogOdds - shift }
+
+    /// beta KL at v.
+    public func value(_ v: Double) -> Double {
+        let x = v + shift
+        let logQ = StableMath.logSigmoid(x)
+        let logNotQ = StableMath.logSigmoid(-x)
+        let q = exp(logQ)
+        let notQ = exp(logNotQ)
+        return beta * (q * (logQ - logOneMinusZeta) + notQ * (logNotQ - logZeta))
+    }
+
+    func accumulate(_ v: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
+        let x = v + shift
+        let gap = x + baseLogOdds
+        derivative.addSigmoidSlope(beta * gap, x)
+        curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), x)
+    }
+
+    /// A lower bound of the curvature on [a, b] (in v).
+    ///
+    /// phi(x) = -tanh(x/2)(x + logit zeta) is smallest at an end of any interval, or is ≥ 0
+    /// there, and q(1-q) is unimodal, which gives a cheap and safe bound.
+    func curvatureLowerBound(_ a: Double, _ b: Double) -> Double {
+        let x1 = a + shift, x2 = b + shift
+        let phi = { (x: Double) in -tanh(x / 2) * (x + self.baseLogOdds) }
+        let factor = 1 + min(phi(x1), phi(x2), 0)
+        if factor >= 0 {
+            return beta * factor * min(StableMath.sigmoidSlope(x1), StableMath.sigmoidSlope(x2))
+        }
+        let peak = StableMath.sigmoidSlope(min(max(0, x1), x2))
+        return beta * factor * peak
+    }
+}

@@ -1,0 +1,81 @@
+/// The settings of the paper's model (Assumptions 1–3) and of the four algorithms.
+///
+/// Defaults are the paper's simulation setup (Section 5.3): |M1| = 10, |M2| = 100,
+/// p*(1) = 0.6, P_base(M1) = 0.8, |Y| = 2, beta = 1, SLiC margin 1, |D| = 1000.
+public struct ModelParameters: Hashable, Sendable, Codable {
+    /// |M1|, the number of messages in the first category (integer ≥ 1).
+    public var m1: Int
+    /// |M2|, the number of messages in the second category (integer ≥ 1).
+    public var m2: Int
+    /// p*(1), the share of the population that prefers M1 (in [0, 1]).
+    public var p1: Double
+    /// zeta = P_base(M1), the base policy's mass on M1 (strictly between 0 and 1).
+    public var zeta: Double
+    /// k = |Y|, the number of messages in each choice set (2…64).
+    public var k: Int
+    /// beta, the KL weight (> 0).
+    public var beta: Double
+    /// delta, the SLiC margin (≥ 0).
+    public var delta: Double
+    /// |D|, the dataset size (> 0; real-valued for expected data).
+    public var dataSize: Double
+
+    public init(
+        m1: Int = 10, m2: Int = 100, p1: Double = 0.6, zeta: Double = 0.8, k: Int = 2,
+        beta: Double = 1, delta: Double = 1, dataSize: Double = 1000
+    ) {
+        self.m1 = m1
+        self.m2 = m2
+        self.p1 = p1
+        self.zeta = zeta
+        self.k = k
+        self.beta = beta
+        self.delta = delta
+        self.dataSize = dataSize
+    }
+
+    /// The paper's defaults.
+    public static let paperDefaults = ModelParameters()
+
+    /// The allowed range of |Y|.
+    public static let choiceSetSizes: ClosedRange<Int> = 2...64
+
+    /// ln(|M2| / |M1|): the shift between the policy's category log-odds and its parameter gap.
+    public var logSizeRatio: Double { log(Double(m2)) - log(Double(m1)) }
+
+    /// logit(zeta): the base policy's log-odds of M1 against M2.
+    public var baseLogOdds: Double { StableMath.logit(zeta) }
+
+    /// Checks every field; the error names the field (as a command-line option) and what is allowed.
+    public func validate() throws(ParameterError) {
+        if m1 < 1 { throw ParameterError(field: "m1", allowed: "a whole number ≥ 1") }
+        if m2 < 1 { throw ParameterError(field: "m2", allowed: "a whole number ≥ 1") }
+        if !(p1.isFinite && p1 >= 0 && p1 <= 1) { throw ParameterError(field: "p1", allowed: "a number in [0, 1]") }
+        if !(zeta.isFinite && zeta > 0 && zeta < 1) {
+            throw ParameterError(field: "zeta", allowed: "a number strictly between 0 and 1")
+        }
+        if !Self.choiceSetSizes.contains(k) { throw ParameterError(field: "k", allowed: "a whole number from 2 to 64") }
+        if !(beta.isFinite && beta > 0) {
+            throw ParameterError(field: "beta", allowed: "a finite number > 0 (at 0 the DPO loss is constant)")
+        }
+        if !(delta.isFinite && delta >= 0) { throw ParameterError(field: "delta", allowed: "a finite number ≥ 0") }
+        if !(dataSize.isFinite && dataSize > 0) { throw ParameterError(field: "data", allowed: "a finite number > 0") }
+    }
+}
+
+import Foundation
+
+/// A setting outside its allowed range: names the field and what is allowed.
+public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The field, spelled as its command-line option without dashes (`m1`, `p1`, `data`, ...).
+    public var field: String
+    /// What the field accepts, in words.
+    public var allowed: String
+
+    public init(field: String, allowed: String) {
+        self.field = field
+        self.allowed = allowed
+    }
+
+    public var description: String { "--\(field) must be \(allowed)" }
+}

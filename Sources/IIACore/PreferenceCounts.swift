@@ -1,0 +1,117 @@
+import Foundation
+
+/// Preference data reduced to its sufficient statistics: a (k+1) x 2 table of counts.
+///
+/// Row `j` (0…k) holds the data whose choice set offered `j` messages of M1; `choseM1[j]` of
+/// them chose an M1 message and `choseM2[j]` an M2 message. Row 0 can only hold choices of M2
+/// and row k only choices of M1. Counts are real-valued so that expected data fit too.
+public struct PreferenceCounts: Hashable, Sendable, Codable {
+    /// |Y|, the size of every choice set.
+    public let k: Int
+    /// Data that chose an M1 message, by row.
+    public private(set) var choseM1: [Double]
+    /// Data that chose an M2 message, by row.
+    public private(set) var choseM2: [Double]
+
+    /// A table of the given rows; validates the shape and that every cell is possible.
+    public init(k: Int, choseM1: [Double], choseM2: [Double]) throws(ParameterError) {
+        guard ModelParameters.choiceSetSizes.contains(k) else {
+            throw ParameterError(field: "k", allowed: "a whole number from 2 to 64")
+        }
+        guard choseM1.count == k + 1, choseM2.count == k + 1 else {
+            throw ParameterError(
+                field: "counts", allowed: "k + 1 = \(k + 1) rows a0/b0,…,a\(k)/b\(k) (got \(choseM1.count))")
+        }
+        for j in 0...k {
+            for value in [choseM1[j], choseM2[j]] where !(value.isFinite && value >= 0) {
+                throw ParameterError(field: "counts", allowed: "finite counts ≥ 0 (row \(j) has \(value))")
+            }
+        }
+        guard choseM1[0] == 0 else {
+            throw ParameterError(field: "counts", allowed: "a0 = 0: a choice set with no M1 message cannot yield an M1 choice")
+        }
+        guard choseM2[k] == 0 else {
+            throw ParameterError(field: "counts", allowed: "b\(k) = 0: a choice set of only M1 messages cannot yield an M2 choice")
+        }
+        self.k = k
+        self.choseM1 = choseM1
+        self.choseM2 = choseM2
+        guard total > 0 else { throw ParameterError(field: "counts", allowed: "a table with a positive total") }
+    }
+
+    /// An all-zero table (internal: used to accumulate simulated data).
+    init(emptyWithK k: Int) {
+        self.k = k
+        self.choseM1 = Array(repeating: 0, count: k + 1)
+        self.choseM2 = Array(repeating: 0, count: k + 1)
+    }
+
+    /// The expected data of size `dataSize`: every cell is `dataSize` times its probability.
+    public static func expected(_ parameters: ModelParameters, dataSize: Double? = nil) -> PreferenceCounts {
+        let size = dataSize ?? parameters.dataSize
+        var table = PreferenceCounts(emptyWithK: parameters.k)
+        let probabilities = CellProbabilities(parameters)
+        for j in 0...parameters.k {
+            table.choseM1[j] = size * probabilities.choseM1[j]
+            table.choseM2[j] = size * probabilities.choseM2[j]
+        }
+        return table
+    }
+
+    /// |D|, the number of data.
+    public var total: Double { choseM1.reduce(0, +) + choseM2.reduce(0, +) }
+
+    /// Data in mixed rows (0 < j < k) that chose M1.
+    public var mixedChoseM1: Double { k < 2 ? 0 : choseM1[1..<k].reduce(0, +) }
+    /// Data in mixed rows (0 < j < k) that chose M2.
+    public var mixedChoseM2: Double { k < 2 ? 0 : choseM2[1..<k].reduce(0, +) }
+
+    /// Adds `count` data to cell (`row`, chose M1 when `choseM1`).
+    mutating func add(_ count: Double, row: Int, choseM1 isM1: Bool) {
+        if isM1 { choseM1[row] += count } else { choseM2[row] += count }
+    }
+
+    /// The table in the command line's `a0/b0,a1/b1,…` form.
+    public var commandLineForm: String {
+        (0...k).map { "\(Self.format(choseM1[$0]))/\(Self.format(choseM2[$0]))" }.joined(separator: ",")
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+/// The probability of each cell (row j, chosen category) of one datum under Assumption 1.
+public struct CellProbabilities: Hashable, Sendable {
+    /// P(row j and the choice is an M1 message).
+    public let choseM1: [Double]
+    /// P(row j and the choice is an M2 message).
+    public let choseM2: [Double]
+
+    public init(_ parameters: ModelParameters) {
+        let k = parameters.k
+        var m1 = Array(repeating: 0.0, count: k + 1)
+        var m2 = Array(repeating: 0.0, count: k + 1)
+        for j in 0...k {
+            let row = Self.binomialProbability(k: k, j: j, p: parameters.zeta)
+            if j == 0 {
+                m2[j] = row
+            } else if j == k {
+                m1[j] = row
+            } else {
+                m1[j] = row * parameters.p1
+                m2[j] = row * (1 - parameters.p1)
+            }
+        }
+        choseM1 = m1
+        choseM2 = m2
+    }
+
+    /// C(k, j) p^j (1-p)^(k-j), computed in logs so that k = 64 and p near 0 or 1 stay exact.
+    static func binomialProbability(k: Int, j: Int, p: Double) -> Double {
+        let logChoose = lgamma(Double(k + 1)) - lgamma(Double(j + 1)) - lgamma(Double(k - j + 1))
+        let logP = j == 0 ? 0 : Double(j) * log(p)
+        let logQ = j == k ? 0 : Double(k - j) * log1p(-p)
+        return exp(logChoose + logP + logQ)
+    }
+}

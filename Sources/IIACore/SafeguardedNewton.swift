@@ -1,0 +1,62 @@
+import Foundation
+
+/// Newton's method on a derivative, kept inside a bracket that always contains a root.
+///
+/// The bracket [lower, upper] has a negative derivative at `lower` and a positive one at
+/// `upper` (a minimum lies between). A Newton step that leaves the bracket, or a non-positive
+/// curvature, is replaced by bisection; long brackets away from zero are bisected
+/// geometrically, so a root at -10^12 is reached in a few dozen steps.
+enum SafeguardedNewton {
+    static let iterationLimit = 200
+
+    struct Root {
+        var point: Double
+        var iterations: Int
+        var termination: Termination
+        var trace: [SolverStep]
+    }
+
+    static func findRoot(
+        lower: Double, upper: Double, start: Double? = nil, recordTrace: Bool = false,
+        slope: (Double) -> Slope
+    ) -> Root {
+        var lower = lower, upper = upper
+        var x = start.map { min(max($0, lower), upper) } ?? midpoint(lower, upper)
+        if x <= lower || x >= upper { x = midpoint(lower, upper) }
+        var trace: [SolverStep] = recordTrace ? [SolverStep(kind: .start, point: x)] : []
+        var iterations = 0
+        while iterations < iterationLimit {
+            let s = slope(x)
+            if s.derivative == 0 { return Root(point: x, iterations: iterations, termination: .exactRoot, trace: trace) }
+            if s.derivative < 0 { lower = x } else { upper = x }
+            iterations += 1
+            var next = x - s.derivative / s.curvature
+            var kind = SolverStep.Kind.newton
+            if !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper {
+                next = midpoint(lower, upper)
+                kind = .bisection
+            }
+            if recordTrace { trace.append(SolverStep(kind: kind, point: next)) }
+            let tolerance = 4 * Double.ulpOfOne * max(abs(next), abs(x)) + .leastNonzeroMagnitude
+            if abs(next - x) <= tolerance {
+                return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
+            }
+            if next <= lower || next >= upper || upper.nextDown <= lower {
+                return Root(point: next, iterations: iterations, termination: .bracketCollapsed, trace: trace)
+            }
+            x = next
+        }
+        return Root(point: x, iterations: iterations, termination: .iterationLimit, trace: trace)
+    }
+
+    /// The midpoint of a bracket; geometric when both ends have one sign and differ in scale.
+    static func midpoint(_ a: Double, _ b: Double) -> Double {
+        if a > 0, b > 4 * a, a > 1 { return (a * b).squareRoot() }
+        if b < 0, a < 4 * b, b < -1 { return -(a * b).squareRoot() }
+        if a < -1, b > 1, b - a > 1e3 {
+            // A bracket around zero of a huge width: step towards zero first.
+            return abs(a) > b ? -(-a).squareRoot() : b.squareRoot()
+        }
+        return a + (b - a) / 2
+    }
+}

@@ -1,0 +1,58 @@
+/// Why the solver stopped.
+public enum Termination: String, Sendable, Codable, CaseIterable {
+    /// A Newton or bisection step changed the root by less than a few units in the last place.
+    case converged
+    /// The derivative was exactly zero at an iterate.
+    case exactRoot
+    /// The bracket around the root shrank to adjacent floating-point numbers.
+    case bracketCollapsed
+    /// The minimum sits at a kink of the hinge, where the derivative changes sign.
+    case atKink
+    /// The objective has no minimiser; the paper's convention was applied.
+    case noMinimizer
+    /// The iteration limit was reached (the last iterate is reported).
+    case iterationLimit
+
+    /// A short description for read-outs.
+    public var summary: String {
+        switch self {
+        case .converged: return "converged"
+        case .exactRoot: return "exact root"
+        case .bracketCollapsed: return "bracket collapsed"
+        case .atKink: return "minimum at a hinge kink"
+        case .noMinimizer: return "no minimiser (convention applied)"
+        case .iterationLimit: return "iteration limit"
+        }
+    }
+}
+
+/// One iterate of the root search on the derivative.
+public struct SolverStep: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// Where the search started.
+        case start
+        /// A Newton step inside the bracket.
+        case newton
+        /// A bisection step: Newton's step left the bracket or the curvature was not positive.
+        case bisection
+    }
+
+    public var kind: Kind
+    /// The scalar (u or v) at this iterate.
+    public var point: Double
+}
+
+/// The result of minimising one scalar objective.
+public struct Minimization: Sendable, Hashable {
+    /// The global minimiser (u for RLPO/DPO, v for IL/SLiC).
+    public var argmin: Double
+    /// The objective there (up to a constant).
+    public var value: Double
+    /// Newton/bisection iterations of the search that found the minimiser.
+    public var iterations: Int
+    public var termination: Termination
+    /// Every local minimiser found, ascending (the global one among them).
+    public var localMinima: [Double]
+    /// The iterates of the search that found the minimiser, the start first.
+    public var trace: [SolverStep]
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Numerically stable scalar helpers used throughout the core.
+///
+/// Every function here is finite for every finite argument and never forms an intermediate
+/// that overflows: log-odds of magnitude 1e15 are routine in this model.
+public enum StableMath {
+    /// ln(1 + e^t), without overflow for large t and without loss for very negative t.
+    @inlinable
+    public static func softplus(_ t: Double) -> Double {
+        if t > 0 { return t + log1p(exp(-t)) }
+        return log1p(exp(t))
+    }
+
+    /// The logistic function 1 / (1 + e^-t), accurate in both tails.
+    @inlinable
+    public static func sigmoid(_ t: Double) -> Double {
+        if t >= 0 { return 1 / (1 + exp(-t)) }
+        let e = exp(t)
+        return e / (1 + e)
+    }
+
+    /// ln(sigmoid(t)) = -softplus(-t).
+    @inlinable
+    public static func logSigmoid(_ t: Double) -> Double { -softplus(-t) }
+
+    /// sigmoid(t) * sigmoid(-t) = e^-|t| / (1 + e^-|t|)^2, without cancellation.
+    @inlinable
+    public static func sigmoidSlope(_ t: Double) -> Double {
+        let e = exp(-abs(t))
+        let d = 1 + e
+        return e / (d * d)
+    }
+
+    /// ln(p / (1 - p)) for p in (0, 1).
+    @inlinable
+    public static func logit(_ p: Double) -> Double { log(p) - log1p(-p) }
+
+    /// P(M1) from the log-odds ln(P(M1)/P(M2)): 0 or 1 only when the log-odds say so to
+    /// double precision; infinities map to 0 and 1.
+    @inlinable
+    public static func probability(fromLogOdds logOdds: Double) -> Double {
+        if logOdds == .infinity { return 1 }
+        if logOdds == -.infinity { return 0 }
+        return sigmoid(logOdds)
+    }
+}

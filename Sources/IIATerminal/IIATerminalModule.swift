@@ -1,0 +1,2 @@
+/// Terminal adapter.
+public enum IIATerminalModule {}
