@@ -1,0 +1,159 @@
+import Foundation
+
+/// The quantity a sweep varies.
+public enum SweepAxis: String, Sendable, Codable, CaseIterable {
+    /// |D|, the dataset size (the paper's Figure 2).
+    case data
+    /// |M2|, the size of the second category (the paper's Figure 3).
+    case m2
+
+    /// The default range and number of points.
+    public var defaultRange: (from: Double, to: Double, points: Int) {
+        switch self {
+        case .data: return (1, 10_000, 40)
+        case .m2: return (1, 100_000, 40)
+        }
+    }
+
+    /// The axis label.
+    public var label: String { self == .data ? "|D|" : "|M2|" }
+}
+
+/// One algorithm's curve in a sweep: P(M1) at each x, and for simulated data the band.
+public struct SweepSeries: Sendable, Hashable {
+    public var algorithm: Algorithm
+    /// P(M1) (the mean over datasets for simulated data).
+    public var values: [Double]
+    /// Lower and upper quantiles of P(M1) over datasets (simulated data only).
+    public var lower: [Double]?
+    public var upper: [Double]?
+}
+
+/// P(M1) of every algorithm along a log grid of |D| or |M2|.
+public struct Sweep: Sendable, Hashable {
+    public var axis: SweepAxis
+    public var parameters: ModelParameters
+    /// The grid, ascending.
+    public var xs: [Double]
+    /// One series per algorithm, in ``Algorithm/allCases`` order.
+    public var series: [SweepSeries]
+    /// The number of simulated datasets behind each point (0 = expected data).
+    public var simulations: Int
+    /// The band's quantiles (simulated data).
+    public static let bandQuantiles = (lower: 0.1, upper: 0.9)
+
+    public func series(for algorithm: Algorithm) -> SweepSeries? { series.first { $0.algorithm == algorithm } }
+}
+
+/// Computes sweeps.
+public enum Sweeper {
+    /// A log-spaced grid from `from` to `to` with `points` points; whole numbers (deduplicated)
+    /// when `wholeNumbers`.
+    public static func logGrid(from: Double, to: Double, points: Int, wholeNumbers: Bool) -> [Double] {
+        guard points > 1, to > from else { return [wholeNumbers ? from.rounded() : from] }
+        let a = log(from), b = log(to)
+        var grid: [Double] = []
+        for index in 0..<points {
+            var x = exp(a + (b - a) * Double(index) / Double(points - 1))
+            if index == 0 { x = from }
+            if index == points - 1 { x = to }
+            if wholeNumbers { x = max(1, x.rounded()) }
+            if grid.last.map({ x > $0 }) ?? true { grid.append(x) }
+        }
+        return grid
+    }
+
+    /// Whether the axis takes whole numbers only (|M2| always; |D| for simulated data).
+    static func wholeNumbers(_ axis: SweepAxis, simulations: Int) -> Bool { axis == .m2 || simulations > 0 }
+
+    /// Parameters with the axis set to x.
+    static func parameters(_ base: ModelParameters, _ axis: SweepAxis, _ x: Double) -> ModelParameters {
+        var parameters = base
+        switch axis {
+        case .data: parameters.dataSize = x
+        case .m2: parameters.m2 = Int(x)
+        }
+        return parameters
+    }
+
+    /// The noiseless curves: expected data at every grid point.
+    public static func expected(
+        _ base: ModelParameters, axis: SweepAxis, from: Double, to: Double, points: Int
+    ) -> Sweep {
+        let xs = logGrid(from: from, to: to, points: points, wholeNumbers: wholeNumbers(axis, simulations: 0))
+        var values = Array(repeating: [Double](), count: Algorithm.allCases.count)
+        for x in xs {
+            let parameters = parameters(base, axis, x)
+            let results = RLHFSolver(parameters).solve(.expected(parameters))
+            for (index, result) in results.enumerated() { values[index].append(result.pM1) }
+        }
+        let series = Algorithm.allCases.enumerated().map { SweepSeries(algorithm: $1, values: values[$0]) }
+        return Sweep(axis: axis, parameters: base, xs: xs, series: series, simulations: 0)
+    }
+
+    /// P(M1) for each simulated dataset `first..<first+count` at every grid point:
+    /// `[dataset][algorithm][point]`. Along |D| the datasets are nested; along |M2| one dataset
+    /// of size |D| serves every point (the data do not depend on |M2|).
+    public static func simulatedRuns(
+        _ base: ModelParameters, axis: SweepAxis, xs: [Double], datasets: Range<Int>, seed: UInt64,
+        isCancelled: () -> Bool = { false }
+    ) -> [[[Double]]] {
+        let simulator = PreferenceSimulator(base, seed: seed)
+        var runs: [[[Double]]] = []
+        for index in datasets {
+            if isCancelled() { break }
+            var perAlgorithm = Array(repeating: [Double](), count: Algorithm.allCases.count)
+            switch axis {
+            case .data:
+                let tables = simulator.nestedDatasets(index: index, sizes: xs)
+                for (x, table) in zip(xs, tables) {
+                    let parameters = parameters(base, axis, x)
+                    for (a, result) in RLHFSolver(parameters).solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+                }
+            case .m2:
+                let table = simulator.dataset(index: index, size: base.dataSize)
+                for x in xs {
+                    let parameters = parameters(base, axis, x)
+                    for (a, result) in RLHFSolver(parameters).solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+                }
+            }
+            runs.append(perAlgorithm)
+        }
+        return runs
+    }
+
+    /// Mean and quantile band over simulated datasets.
+    public static func summarize(_ base: ModelParameters, axis: SweepAxis, xs: [Double], runs: [[[Double]]]) -> Sweep {
+        var series: [SweepSeries] = []
+        for (a, algorithm) in Algorithm.allCases.enumerated() {
+            var mean: [Double] = [], lower: [Double] = [], upper: [Double] = []
+            for point in xs.indices {
+                let samples = runs.map { $0[a][point] }.sorted()
+                mean.append(samples.isEmpty ? .nan : samples.reduce(0, +) / Double(samples.count))
+                lower.append(quantile(samples, Sweep.bandQuantiles.lower))
+                upper.append(quantile(samples, Sweep.bandQuantiles.upper))
+            }
+            series.append(SweepSeries(algorithm: algorithm, values: mean, lower: lower, upper: upper))
+        }
+        return Sweep(axis: axis, parameters: base, xs: xs, series: series, simulations: runs.count)
+    }
+
+    /// The mean and band of P(M1) over `simulations` simulated datasets.
+    public static func simulated(
+        _ base: ModelParameters, axis: SweepAxis, from: Double, to: Double, points: Int,
+        simulations: Int, seed: UInt64
+    ) -> Sweep {
+        let xs = logGrid(from: from, to: to, points: points, wholeNumbers: true)
+        let runs = simulatedRuns(base, axis: axis, xs: xs, datasets: 0..<simulations, seed: seed)
+        return summarize(base, axis: axis, xs: xs, runs: runs)
+    }
+
+    /// The q-quantile of sorted samples (linear interpolation).
+    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        let position = q * Double(sorted.count - 1)
+        let low = Int(position.rounded(.down)), high = min(sorted.count - 1, low + 1)
+        let fraction = position - Double(low)
+        return sorted[low] + (sorted[high] - sorted[low]) * fraction
+    }
+}
