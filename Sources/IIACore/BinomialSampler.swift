@@ -45,19 +45,38 @@ public enum BinomialSampler {
         let c = n * p + 0.5
         let vr = 0.92 - 4.2 / b
         let alpha = (2.83 + 5.1 / b) * spq
-        let lpq = log(p / q)
+        let r = p / q
         let m = ((n + 1) * p).rounded(.down)
-        let h = lgamma(m + 1) + lgamma(n - m + 1)
+        let h = stirlingCorrection(m) + stirlingCorrection(n - m)
+        let modeTerm = (m + 0.5) * log((m + 1) / (r * (n - m + 1)))
         while true {
             let u = generator.nextUniform() - 0.5
-            let v = generator.nextUniform()
+            var v = generator.nextUniform()
             let us = 0.5 - abs(u)
             let k = ((2 * a / us + b) * u + c).rounded(.down)
             if k < 0 || k > n { continue }
             if us >= 0.07 && v <= vr { return k }
-            let logV = log(v * alpha / (a / (us * us) + b))
-            if logV <= h - lgamma(k + 1) - lgamma(n - k + 1) + (k - m) * lpq { return k }
+            v = log(v * alpha / (a / (us * us) + b))
+            // ln(f(k)/f(m)) written with ratios close to 1 and Stirling corrections, so that it
+            // stays accurate for n up to 2^53 (lgamma differences at 1e13 would not).
+            let bound = h + modeTerm
+                + (n + 1) * log1p((k - m) / (n - k + 1))
+                + (k + 0.5) * log((n - k + 1) * r / (k + 1))
+                - stirlingCorrection(k) - stirlingCorrection(n - k)
+            if v <= bound { return k }
         }
+    }
+
+    /// ln k! - [(k + 1/2) ln(k + 1) - (k + 1) + ln(2 pi)/2], the Stirling correction.
+    static func stirlingCorrection(_ k: Double) -> Double {
+        let table = [
+            0.08106146679532726, 0.04134069595540929, 0.02767792568499834, 0.02079067210376509,
+            0.01664469118982119, 0.01387612882307075, 0.01189670994589177, 0.01041126526197209,
+            0.009255462182712733, 0.008330563433362871,
+        ]
+        if k < 10 { return table[Int(k)] }
+        let next = k + 1, square = next * next
+        return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / square) / square) / next
     }
 }
 

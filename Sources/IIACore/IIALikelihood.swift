@@ -48,18 +48,17 @@ public struct IIALikelihood: Sendable {
     /// Adds L_D'(u) and L_D''(u) to the accumulators, without cancellation in either tail.
     func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         for row in rows {
-            let t = u + row.shift
-            derivative.addSigmoid(row.choseM1, t)
-            derivative.addSigmoid(-row.choseM2, -t)
-            curvature.addSigmoidSlope(row.choseM1 + row.choseM2, t)
+            derivative.addSigmoid(row.choseM1, direction: 1, shift: row.shift)
+            derivative.addSigmoid(-row.choseM2, direction: -1, shift: -row.shift)
+            curvature.addSigmoidSlope(row.choseM1 + row.choseM2, direction: 1, shift: row.shift)
         }
     }
 
     /// L_D'(u) and L_D''(u) on a common scale.
     public func slope(_ u: Double) -> Slope {
         let logMode = abs(u) > SlopeAccumulator.logModeThreshold
-        var derivative = SlopeAccumulator(logMode: logMode)
-        var curvature = SlopeAccumulator(logMode: logMode)
+        var derivative = SlopeAccumulator(logMode: logMode, at: u)
+        var curvature = SlopeAccumulator(logMode: logMode, at: u)
         accumulate(u, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
     }

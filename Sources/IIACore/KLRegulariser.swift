@@ -39,8 +39,8 @@ public struct KLRegulariser: Sendable {
     func accumulate(_ v: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         let x = v + shift
         let gap = x + baseLogOdds
-        derivative.addSigmoidSlope(beta * gap, x)
-        curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), x)
+        derivative.addSigmoidSlope(beta * gap, direction: 1, shift: shift)
+        curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), direction: 1, shift: shift)
     }
 
     /// A lower bound of the curvature on [a, b] (in v).

@@ -32,8 +32,8 @@ extension RegularisedObjective {
     /// The objective's derivative and curvature on the smooth piece on `side` of v.
     public func slope(_ v: Double, side: PieceSide = .right) -> Slope {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
-        var derivative = SlopeAccumulator(logMode: logMode)
-        var curvature = SlopeAccumulator(logMode: logMode)
+        var derivative = SlopeAccumulator(logMode: logMode, at: v)
+        var curvature = SlopeAccumulator(logMode: logMode, at: v)
         accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
         regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
@@ -42,8 +42,8 @@ extension RegularisedObjective {
     /// The data part's derivative and curvature alone.
     public func dataSlope(_ v: Double, side: PieceSide = .right) -> Slope {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
-        var derivative = SlopeAccumulator(logMode: logMode)
-        var curvature = SlopeAccumulator(logMode: logMode)
+        var derivative = SlopeAccumulator(logMode: logMode, at: v)
+        var curvature = SlopeAccumulator(logMode: logMode, at: v)
         accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
     }
@@ -164,9 +164,8 @@ public struct SLiCObjective: RegularisedObjective {
         if v > lowerKink || (v == lowerKink && side == .right) { derivative.addConstant(lowerHingeWeight) }
         if v < upperKink || (v == upperKink && side == .left) { derivative.addConstant(-upperHingeWeight) }
         for term in smoothTerms {
-            let t = term.direction * v + term.shift
-            derivative.addSigmoid(term.direction * term.weight, t)
-            curvature.addSigmoidSlope(term.weight, t)
+            derivative.addSigmoid(term.direction * term.weight, direction: term.direction, shift: term.shift)
+            curvature.addSigmoidSlope(term.weight, direction: term.direction, shift: term.shift)
         }
     }
 

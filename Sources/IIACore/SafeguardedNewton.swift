@@ -25,17 +25,26 @@ enum SafeguardedNewton {
         if x <= lower || x >= upper { x = midpoint(lower, upper) }
         var trace: [SolverStep] = recordTrace ? [SolverStep(kind: .start, point: x)] : []
         var iterations = 0
+        // As in rtsafe: bisect when Newton's step leaves the bracket or would not halve the step
+        // before last, so slow Newton progress far from the root (unit steps on e^v (a + b v))
+        // cannot stall the search.
+        var stepBeforeLast = upper - lower
+        var lastStep = stepBeforeLast
         while iterations < iterationLimit {
             let s = slope(x)
             if s.derivative == 0 { return Root(point: x, iterations: iterations, termination: .exactRoot, trace: trace) }
             if s.derivative < 0 { lower = x } else { upper = x }
             iterations += 1
-            var next = x - s.derivative / s.curvature
+            let newtonStep = s.derivative / s.curvature
+            var next = x - newtonStep
             var kind = SolverStep.Kind.newton
-            if !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper {
+            if !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper
+                || 2 * abs(newtonStep) > abs(stepBeforeLast) {
                 next = midpoint(lower, upper)
                 kind = .bisection
             }
+            stepBeforeLast = lastStep
+            lastStep = next - x
             if recordTrace { trace.append(SolverStep(kind: kind, point: next)) }
             let tolerance = 4 * Double.ulpOfOne * max(abs(next), abs(x)) + .leastNonzeroMagnitude
             if abs(next - x) <= tolerance {

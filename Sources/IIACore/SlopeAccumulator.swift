@@ -4,62 +4,109 @@ import Foundation
 ///
 /// Far from the origin (|v| in the hundreds or more) every term of a derivative can underflow
 /// to zero while their sign and ratio still matter: the minimiser of a one-sided IL objective
-/// can sit at v = -10^12. In log mode each term is kept as (sign, ln|term|) and the sum is
-/// returned multiplied by e^-scale, where `scale` is shared by the derivative and curvature, so
-/// their ratio (the Newton step) and the sign of each are exact.
+/// can sit at v = -10^12. In log mode each term c * e^(a v + b) is kept as its sign, the
+/// integer a (-1, 0 or 1) and b, so that two terms with the same a are compared through b alone,
+/// exactly, without subtracting two huge numbers. The sum is returned multiplied by e^-scale,
+/// where `scale` is the largest term's exponent, shared by the derivative and the curvature, so
+/// their ratio (the Newton step) and the sign of each are accurate.
 public struct SlopeAccumulator: Sendable {
     /// Beyond this |v| the objectives switch to log mode.
     public static let logModeThreshold = 600.0
 
     public let logMode: Bool
+    /// The point the terms are evaluated at.
+    public let point: Double
     private(set) var plainSum = 0.0
     private var signs: [Double] = []
-    private var logs: [Double] = []
+    private var slopes: [Double] = []
+    private var offsets: [Double] = []
 
-    public init(logMode: Bool) {
+    public init(logMode: Bool, at point: Double) {
         self.logMode = logMode
+        self.point = point
         if logMode {
             signs.reserveCapacity(16)
-            logs.reserveCapacity(16)
+            slopes.reserveCapacity(16)
+            offsets.reserveCapacity(16)
         }
     }
 
-    private mutating func append(_ coefficient: Double, _ logFactor: Double) {
-        guard coefficient != 0, logFactor > -.infinity else { return }
+    /// Appends coefficient * e^(slope * point + offset).
+    private mutating func append(_ coefficient: Double, slope: Double, offset: Double) {
+        guard coefficient != 0, offset > -.infinity else { return }
         signs.append(coefficient > 0 ? 1 : -1)
-        logs.append(log(abs(coefficient)) + logFactor)
+        slopes.append(slope)
+        offsets.append(log(abs(coefficient)) + offset)
+    }
+
+    /// ln sigmoid(direction * point + shift) as (slope, offset) in the point.
+    private func logSigmoid(direction: Double, shift: Double) -> (slope: Double, offset: Double) {
+        let t = direction * point + shift
+        if t < 0 { return (direction, shift - log1p(exp(t))) }
+        return (0, -log1p(exp(-t)))
     }
 
     /// Adds `coefficient` (any sign, finite).
     public mutating func addConstant(_ coefficient: Double) {
-        if logMode { append(coefficient, 0) } else { plainSum += coefficient }
+        if logMode { append(coefficient, slope: 0, offset: 0) } else { plainSum += coefficient }
     }
 
-    /// Adds `coefficient * sigmoid(t)`.
-    public mutating func addSigmoid(_ coefficient: Double, _ t: Double) {
-        guard coefficient != 0 else { return }
-        if logMode { append(coefficient, StableMath.logSigmoid(t)) } else { plainSum += coefficient * StableMath.sigmoid(t) }
-    }
-
-    /// Adds `coefficient * sigmoid(t) * sigmoid(-t)`.
-    public mutating func addSigmoidSlope(_ coefficient: Double, _ t: Double) {
+    /// Adds `coefficient * sigmoid(direction * point + shift)`.
+    public mutating func addSigmoid(_ coefficient: Double, direction: Double, shift: Double) {
         guard coefficient != 0 else { return }
         if logMode {
-            append(coefficient, StableMath.logSigmoid(t) + StableMath.logSigmoid(-t))
+            let term = logSigmoid(direction: direction, shift: shift)
+            append(coefficient, slope: term.slope, offset: term.offset)
         } else {
-            plainSum += coefficient * StableMath.sigmoidSlope(t)
+            plainSum += coefficient * StableMath.sigmoid(direction * point + shift)
         }
     }
 
-    /// The largest ln|term| (log mode), or 0.
-    public var maxLog: Double { logMode ? (logs.max() ?? 0) : 0 }
+    /// Adds `coefficient * sigmoid(t) * sigmoid(-t)` with t = direction * point + shift.
+    public mutating func addSigmoidSlope(_ coefficient: Double, direction: Double, shift: Double) {
+        guard coefficient != 0 else { return }
+        if logMode {
+            let up = logSigmoid(direction: direction, shift: shift)
+            let down = logSigmoid(direction: -direction, shift: -shift)
+            append(coefficient, slope: up.slope + down.slope, offset: up.offset + down.offset)
+        } else {
+            plainSum += coefficient * StableMath.sigmoidSlope(direction * point + shift)
+        }
+    }
 
-    /// The sum times e^-scale (log mode) or the plain sum.
-    public func total(scale: Double) -> Double {
+    /// The largest term exponent (log mode), or 0.
+    public var maxLog: Double {
+        guard logMode else { return 0 }
+        var best = -Double.infinity
+        for index in signs.indices { best = max(best, slopes[index] * point + offsets[index]) }
+        return best
+    }
+
+    /// The index of the largest term (log mode).
+    private var largest: Int? {
+        guard logMode, !signs.isEmpty else { return nil }
+        var best = 0
+        for index in signs.indices where slopes[index] * point + offsets[index] > slopes[best] * point + offsets[best] {
+            best = index
+        }
+        return best
+    }
+
+    /// The sum divided by the reference term e^(slope * point + offset) (log mode), or the plain sum.
+    public func total(relativeTo reference: (slope: Double, offset: Double)) -> Double {
         guard logMode else { return plainSum }
         var sum = 0.0
-        for index in logs.indices { sum += signs[index] * exp(logs[index] - scale) }
+        for index in signs.indices {
+            // Same slope: the exponents differ by the offsets alone, exactly.
+            let exponent = (slopes[index] - reference.slope) * point + (offsets[index] - reference.offset)
+            sum += signs[index] * exp(exponent)
+        }
         return sum
+    }
+
+    /// The (slope, offset) of the largest term.
+    var largestTerm: (slope: Double, offset: Double)? {
+        largest.map { (slopes[$0], offsets[$0]) }
     }
 }
 
@@ -76,9 +123,11 @@ public struct Slope: Sendable, Hashable {
 
     /// Combines a derivative and a curvature accumulator on a common scale.
     public init(derivative: SlopeAccumulator, curvature: SlopeAccumulator) {
-        let scale = max(derivative.maxLog, curvature.maxLog)
-        self.derivative = derivative.total(scale: scale)
-        self.curvature = curvature.total(scale: scale)
+        let candidates = [derivative.largestTerm, curvature.largestTerm].compactMap { $0 }
+        let point = derivative.point
+        let reference = candidates.max { $0.slope * point + $0.offset < $1.slope * point + $1.offset } ?? (0, 0)
+        self.derivative = derivative.total(relativeTo: reference)
+        self.curvature = curvature.total(relativeTo: reference)
     }
 
     public init(derivative: Double, curvature: Double) {
