@@ -1,0 +1,61 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import IIACore
+
+/// `iia-explorer bench`: solver and sweep timings (run it in a release build).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time the solver and the Figure-2 sweep (use: swift run -c release iia-explorer bench).")
+
+    @Option(help: "Repetitions for each median (≥ 3).")
+    var repetitions: Int = 15
+
+    func run() throws {
+        guard repetitions >= 3 else { throw InputError(option: "--repetitions", allowed: "a whole number ≥ 3") }
+        #if DEBUG
+        print("note: this is a debug build; timings are only meaningful with -c release")
+        #endif
+        print("Median time per solve (expected data at the paper's defaults, and 1000 simulated datasets of |D| = 1000):")
+        for k in [2, 4, 8] {
+            let parameters = ModelParameters(k: k)
+            let expected = PreferenceCounts.expected(parameters)
+            let simulator = PreferenceSimulator(parameters, seed: 1)
+            let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
+            var cells: [String] = []
+            for algorithm in Algorithm.allCases {
+                let seconds = median(repetitions) {
+                    for table in datasets { _ = RLHFSolver(parameters).solve(table, algorithm: algorithm) }
+                } / Double(datasets.count)
+                cells.append("\(algorithm.name) \(microseconds(seconds))")
+            }
+            let all = median(repetitions) {
+                for table in datasets { _ = RLHFSolver(parameters).solve(table) }
+            } / Double(datasets.count)
+            let allExpected = median(repetitions) {
+                for _ in 0..<1000 { _ = RLHFSolver(parameters).solve(expected) }
+            } / 1000
+            print("  k = \(k): " + cells.joined(separator: ", ")
+                + "; all four \(microseconds(all)) per simulated dataset, \(microseconds(allExpected)) on expected data")
+        }
+        let figure2 = ModelParameters(k: 4)
+        let sweep = median(max(3, repetitions / 3)) {
+            _ = Sweeper.simulated(figure2, axis: .data, from: 1, to: 10_000, points: 40, simulations: 100, seed: 1)
+        }
+        print("Figure-2 sweep (k = 4, 40 |D| values from 1 to 1e4, 100 simulated datasets, 4 algorithms): median \(String(format: "%.1f", sweep * 1000)) ms on one core")
+    }
+
+    /// Median wall time of `body` over `count` runs, in seconds.
+    func median(_ count: Int, _ body: () -> Void) -> Double {
+        var times: [Double] = []
+        for _ in 0..<count {
+            let start = DispatchTime.now().uptimeNanoseconds
+            body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return times.sorted()[times.count / 2]
+    }
+
+    func microseconds(_ seconds: Double) -> String { String(format: "%.2f µs", seconds * 1e6) }
+}

@@ -1,0 +1,125 @@
+import ArgumentParser
+import IIACore
+
+/// The model's settings as command-line options, shared by every subcommand.
+///
+/// Values are taken as text and parsed strictly, so that every bad value gets one clear line
+/// naming the option and what it allows.
+struct ModelOptions: ParsableArguments {
+    @Option(help: "|M1|, messages in the first category (whole number ≥ 1; default 10).")
+    var m1: String?
+    @Option(help: "|M2|, messages in the second category (whole number ≥ 1; default 100).")
+    var m2: String?
+    @Option(help: "p*(1), share of the population preferring M1 (0…1; default 0.6).")
+    var p1: String?
+    @Option(help: "zeta = P_base(M1), the base policy's mass on M1 (strictly between 0 and 1; default 0.8).")
+    var zeta: String?
+    @Option(help: "|Y|, messages per choice set (2…64; default 2).")
+    var k: String?
+    @Option(help: "beta, the KL weight (> 0; default 1).")
+    var beta: String?
+    @Option(help: "delta, the SLiC margin (≥ 0; default 1).")
+    var delta: String?
+    @Option(help: "|D|, the dataset size (> 0; default 1000).")
+    var data: String?
+    @Option(help: "A count table a0/b0,a1/b1,…,ak/bk: row j offered j M1 messages; a chose M1, b chose M2.")
+    var counts: String?
+
+    /// The validated parameters (with |D| from --counts when given).
+    func parameters() throws -> ModelParameters {
+        var parameters = ModelParameters.paperDefaults
+        if let m1 { parameters.m1 = try NumberParser.whole(m1, option: "--m1", range: 1...1_000_000_000_000) }
+        if let m2 { parameters.m2 = try NumberParser.whole(m2, option: "--m2", range: 1...1_000_000_000_000) }
+        if let p1 {
+            parameters.p1 = try NumberParser.real(p1, option: "--p1", allowed: "a number in [0, 1]")
+        }
+        if let zeta {
+            parameters.zeta = try NumberParser.real(zeta, option: "--zeta", allowed: "a number strictly between 0 and 1")
+        }
+        if let k { parameters.k = try NumberParser.whole(k, option: "--k", range: ModelParameters.choiceSetSizes) }
+        if let beta { parameters.beta = try NumberParser.real(beta, option: "--beta", allowed: "a finite number > 0") }
+        if let delta { parameters.delta = try NumberParser.real(delta, option: "--delta", allowed: "a finite number ≥ 0") }
+        if let data { parameters.dataSize = try NumberParser.real(data, option: "--data", allowed: "a finite number > 0") }
+        do {
+            try parameters.validate()
+        } catch {
+            throw InputError(option: "--\(error.field)", allowed: error.allowed, got: rawValue(error.field))
+        }
+        if let table = try countTable(parameters) {
+            if let data, table.total != parameters.dataSize {
+                throw InputError(
+                    option: "--data", allowed: "equal to the total of --counts (\(format(table.total)))", got: data)
+            }
+            parameters.dataSize = table.total
+        }
+        return parameters
+    }
+
+    /// The count table from --counts, if given.
+    func countTable(_ parameters: ModelParameters) throws -> PreferenceCounts? {
+        guard let counts else { return nil }
+        let allowed = "k + 1 = \(parameters.k + 1) comma-separated rows a/b of counts ≥ 0, e.g. 0/2,13/7,30/0"
+        let rows = counts.split(separator: ",", omittingEmptySubsequences: false)
+        var choseM1: [Double] = [], choseM2: [Double] = []
+        for row in rows {
+            let cells = row.split(separator: "/", omittingEmptySubsequences: false)
+            guard cells.count == 2 else { throw InputError(option: "--counts", allowed: allowed, got: counts) }
+            let a = try NumberParser.real(String(cells[0]), option: "--counts", allowed: allowed)
+            let b = try NumberParser.real(String(cells[1]), option: "--counts", allowed: allowed)
+            guard a >= 0, b >= 0 else { throw InputError(option: "--counts", allowed: allowed, got: counts) }
+            choseM1.append(a)
+            choseM2.append(b)
+        }
+        guard rows.count == parameters.k + 1 else {
+            throw InputError(option: "--counts", allowed: "\(allowed) (got \(rows.count) rows)")
+        }
+        do {
+            return try PreferenceCounts(k: parameters.k, choseM1: choseM1, choseM2: choseM2)
+        } catch {
+            throw InputError(option: "--counts", allowed: error.allowed, got: counts)
+        }
+    }
+
+    private func rawValue(_ field: String) -> String? {
+        switch field {
+        case "m1": return m1
+        case "m2": return m2
+        case "p1": return p1
+        case "zeta": return zeta
+        case "k": return k
+        case "beta": return beta
+        case "delta": return delta
+        case "data": return data
+        default: return nil
+        }
+    }
+}
+
+/// Simulated-data options: how many datasets and the seed.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Draw this many simulated datasets (> 0) instead of using expected data.")
+    var sims: String?
+    @Option(help: "Seed of the simulated data (whole number ≥ 0; default 1).")
+    var seed: String?
+
+    /// The number of datasets (0 = expected data).
+    func simulations() throws -> Int {
+        guard let sims else { return 0 }
+        return try NumberParser.whole(sims, option: "--sims", range: 1...100_000)
+    }
+
+    func seedValue() throws -> UInt64 {
+        guard let seed else { return 1 }
+        let allowed = "a whole number from 0 to 18446744073709551615"
+        guard seed.allSatisfy(\.isNumber), let value = UInt64(seed) else {
+            throw InputError(option: "--seed", allowed: allowed, got: seed)
+        }
+        return value
+    }
+}
+
+/// Shortest round-trip text of a number, without exponent noise for whole numbers.
+func format(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+}

@@ -1,0 +1,181 @@
+import ArgumentParser
+import Foundation
+import IIACore
+
+/// `iia-explorer solve`: the four algorithms' fine-tuned policies for one setting.
+struct SolveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "solve",
+        abstract: "Solve RLPO, DPO, IL and SLiC for one setting (expected, simulated or given data).")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var simulation: SimulationOptions
+    @Option(help: "Output format: text or json.")
+    var format: String = "text"
+
+    func run() throws {
+        let output = try SolveReport.make(model: model, simulation: simulation, format: format)
+        print(output, terminator: "")
+    }
+}
+
+/// The computation and formatting behind `solve`, kept apart from printing.
+enum SolveReport {
+    /// One algorithm's summary over the datasets (one dataset unless simulated).
+    struct Row {
+        var algorithm: Algorithm
+        var pM1: Double
+        var logOdds: Double
+        var minimizerExists: Bool
+        var minimizerShare: Double
+        var iterations: Int
+        var termination: Termination?
+        var standardError: Double?
+    }
+
+    static func make(model: ModelOptions, simulation: SimulationOptions, format: String) throws -> String {
+        guard format == "text" || format == "json" else {
+            throw InputError(option: "--format", allowed: "text or json", got: format)
+        }
+        let parameters = try model.parameters()
+        let simulations = try simulation.simulations()
+        let seed = try simulation.seedValue()
+        let given = try model.countTable(parameters)
+        if simulations > 0 {
+            guard given == nil else { throw InputError(option: "--sims", allowed: "used without --counts") }
+            guard parameters.dataSize == parameters.dataSize.rounded() else {
+                throw InputError(option: "--data", allowed: "a whole number ≥ 1 with --sims", got: model.data)
+            }
+        }
+        let rows = solve(parameters, given: given, simulations: simulations, seed: seed)
+        let source = given != nil ? "given counts" : (simulations > 0 ? "\(simulations) simulated datasets, seed \(seed)" : "expected data")
+        return format == "json"
+            ? json(parameters, rows: rows, source: source, simulations: simulations, seed: seed, counts: given)
+            : text(parameters, rows: rows, source: source)
+    }
+
+    static func solve(_ parameters: ModelParameters, given: PreferenceCounts?, simulations: Int, seed: UInt64) -> [Row] {
+        let solver = RLHFSolver(parameters)
+        if simulations == 0 {
+            return solver.solve(given ?? .expected(parameters)).map {
+                Row(algorithm: $0.algorithm, pM1: $0.pM1, logOdds: $0.logOdds, minimizerExists: $0.minimizerExists,
+                    minimizerShare: $0.minimizerExists ? 1 : 0, iterations: $0.iterations, termination: $0.termination)
+            }
+        }
+        let simulator = PreferenceSimulator(parameters, seed: seed)
+        var samples = Array(repeating: [AlgorithmResult](), count: Algorithm.allCases.count)
+        for index in 0..<simulations {
+            for (a, result) in solver.solve(simulator.dataset(index: index, size: parameters.dataSize)).enumerated() {
+                samples[a].append(result)
+            }
+        }
+        return Algorithm.allCases.enumerated().map { a, algorithm in
+            let results = samples[a]
+            let count = Double(results.count)
+            let probabilities = results.map(\.pM1)
+            let mean = probabilities.reduce(0, +) / count
+            let variance = results.count > 1
+                ? probabilities.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1) : 0
+            let logOdds = results.map(\.logOdds).reduce(0, +) / count
+            let share = Double(results.filter(\.minimizerExists).count) / count
+            let iterations = results.map(\.iterations).sorted()[results.count / 2]
+            return Row(algorithm: algorithm, pM1: mean, logOdds: logOdds, minimizerExists: share == 1,
+                       minimizerShare: share, iterations: iterations, termination: nil,
+                       standardError: (variance / count).squareRoot())
+        }
+    }
+
+    static func text(_ parameters: ModelParameters, rows: [Row], source: String) -> String {
+        let verdict = FailureBoundary.verdict(parameters)
+        var lines: [String] = []
+        lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(format(parameters.p1)), zeta = \(format(parameters.zeta)), |Y| = \(parameters.k), beta = \(format(parameters.beta)), delta = \(format(parameters.delta)), |D| = \(format(parameters.dataSize)) (\(source))")
+        lines.append("F(zeta) = \(String(format: "%.6f", verdict.boundary)); \(verdict.summary)")
+        lines.append("")
+        let simulated = rows.first?.standardError != nil
+        let header = ["algorithm", simulated ? "mean P(M1)" : "P(M1)"] + (simulated ? ["std. error"] : [])
+            + [simulated ? "mean log-odds" : "log-odds", "minimiser", simulated ? "median iter." : "iterations"]
+            + (simulated ? [] : ["termination"])
+        var table: [[String]] = [header]
+        for row in rows {
+            var name = row.algorithm.name
+            if row.algorithm == .slic && parameters.k > 2 { name += " (extension)" }
+            var cells = [name, ReadableNumber.probability(row.pM1)]
+            if let error = row.standardError { cells.append(ReadableNumber.probability(error)) }
+            cells.append(ReadableNumber.logOdds(row.logOdds))
+            cells.append(simulated ? String(format: "%.0f%%", row.minimizerShare * 100) : (row.minimizerExists ? "yes" : "no (convention)"))
+            cells.append(String(row.iterations))
+            if let termination = row.termination { cells.append(termination.summary) }
+            table.append(cells)
+        }
+        let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
+        for row in table {
+            lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(
+        _ parameters: ModelParameters, rows: [Row], source: String, simulations: Int, seed: UInt64, counts: PreferenceCounts?
+    ) -> String {
+        let verdict = FailureBoundary.verdict(parameters)
+        var members: [(String, JSONValue)] = [
+            ("parameters", parametersJSON(parameters)),
+            ("data", .string(counts != nil ? "counts" : (simulations > 0 ? "simulated" : "expected"))),
+        ]
+        if let counts { members.append(("counts", .string(counts.commandLineForm))) }
+        if simulations > 0 {
+            members.append(("sims", .integer(simulations)))
+            members.append(("seed", .string(String(seed))))
+        }
+        members.append(("F", .finite(verdict.boundary)))
+        members.append(("limit", verdict.limit.map { .string($0.rawValue) } ?? .null))
+        members.append(("perverse", .bool(verdict.isPerverse)))
+        members.append(("results", .array(rows.map { row in
+            var object: [(String, JSONValue)] = [
+                ("algorithm", .string(row.algorithm.name)),
+                ("pM1", .finite(row.pM1)),
+                ("logOdds", .finite(row.logOdds)),
+                ("minimizerExists", .bool(row.minimizerExists)),
+                ("iterations", .integer(row.iterations)),
+            ]
+            if let termination = row.termination { object.append(("termination", .string(termination.rawValue))) }
+            if let error = row.standardError {
+                object.append(("stdErr", .finite(error)))
+                object.append(("minimizerShare", .finite(row.minimizerShare)))
+            }
+            if row.algorithm == .slic && parameters.k > 2 { object.append(("extension", .bool(true))) }
+            return .object(object)
+        })))
+        return JSONValue.object(members).rendered() + "\n"
+    }
+
+    static func parametersJSON(_ parameters: ModelParameters) -> JSONValue {
+        .object([
+            ("m1", .integer(parameters.m1)), ("m2", .integer(parameters.m2)), ("p1", .finite(parameters.p1)),
+            ("zeta", .finite(parameters.zeta)), ("k", .integer(parameters.k)), ("beta", .finite(parameters.beta)),
+            ("delta", .finite(parameters.delta)), ("data", .finite(parameters.dataSize)),
+        ])
+    }
+}
+
+/// Numbers formatted for people: never "nan" or "inf".
+enum ReadableNumber {
+    /// P(M1): 6 decimals between 1e-4 and 0.9999, scientific closer to 0, "1 - x" closer to 1;
+    /// exact 0 and 1 as such.
+    static func probability(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        if value == 0 || value == 1 { return String(Int(value)) }
+        if value > 0.9999 { return "1 - " + String(format: "%.4g", 1 - value) }
+        if value >= 1e-4 { return String(format: "%.6f", value) }
+        return String(format: "%.4g", value)
+    }
+
+    /// Log-odds: 6 significant digits, ±infinity spelled out in words.
+    static func logOdds(_ value: Double) -> String {
+        if value == .infinity { return "+infinite" }
+        if value == -.infinity { return "-infinite" }
+        guard value.isFinite else { return "n/a" }
+        return String(format: "%.6g", value)
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import IIACore
+
+/// `iia-explorer sweep`: P(M1) of every algorithm along a log grid of |D| or |M2|.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "P(M1) of every algorithm against |D| (Figure 2) or |M2| (Figure 3), as CSV or JSON.")
+
+    @Option(help: "The axis: data (|D|) or m2 (|M2|).")
+    var over: String
+    @Option(help: "First x value (> 0; default 1).")
+    var from: String?
+    @Option(help: "Last x value (> --from; default 1e4 for data, 1e5 for m2).")
+    var to: String?
+    @Option(help: "Number of grid points (2…10000; default 40).")
+    var points: String?
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var simulation: SimulationOptions
+    @Option(help: "Output format: csv or json.")
+    var format: String = "csv"
+
+    func run() throws {
+        print(try SweepReport.make(self), terminator: "")
+    }
+}
+
+enum SweepReport {
+    static func make(_ command: SweepCommand) throws -> String {
+        guard let axis = SweepAxis(rawValue: command.over) else {
+            throw InputError(option: "--over", allowed: "data or m2", got: command.over)
+        }
+        guard command.format == "csv" || command.format == "json" else {
+            throw InputError(option: "--format", allowed: "csv or json", got: command.format)
+        }
+        if command.model.counts != nil {
+            throw InputError(option: "--counts", allowed: "used with solve only (a sweep varies the data)")
+        }
+        let parameters = try command.model.parameters()
+        let simulations = try command.simulation.simulations()
+        let seed = try command.simulation.seedValue()
+        let defaults = axis.defaultRange
+        let from = try command.from.map { try NumberParser.real($0, option: "--from", allowed: "a finite number > 0") } ?? defaults.from
+        let to = try command.to.map { try NumberParser.real($0, option: "--to", allowed: "a finite number > --from") } ?? defaults.to
+        let points = try command.points.map { try NumberParser.whole($0, option: "--points", range: 2...10_000) } ?? defaults.points
+        guard from > 0 else { throw InputError(option: "--from", allowed: "a finite number > 0", got: command.from) }
+        guard to > from else {
+            throw InputError(option: "--to", allowed: "a finite number greater than --from (\(format(from)))", got: command.to)
+        }
+        if axis == .m2 {
+            guard from >= 1, to <= 1e12 else { throw InputError(option: "--from/--to", allowed: "within 1…1e12 for --over m2") }
+        }
+        if simulations > 0 {
+            if axis == .data && from < 1 {
+                throw InputError(option: "--from", allowed: "≥ 1 with --sims (datasets hold whole numbers of data)", got: command.from)
+            }
+            if axis == .m2 && parameters.dataSize != parameters.dataSize.rounded() {
+                throw InputError(option: "--data", allowed: "a whole number ≥ 1 with --sims", got: command.model.data)
+            }
+        }
+        let sweep = simulations > 0
+            ? Sweeper.simulated(parameters, axis: axis, from: from, to: to, points: points, simulations: simulations, seed: seed)
+            : Sweeper.expected(parameters, axis: axis, from: from, to: to, points: points)
+        return command.format == "csv" ? csv(sweep) : json(sweep, seed: seed)
+    }
+
+    static func csv(_ sweep: Sweep) -> String {
+        var header = ["x"] + sweep.series.map(\.algorithm.name)
+        if sweep.simulations > 0 {
+            let (lo, hi) = (Int(Sweep.bandQuantiles.lower * 100), Int(Sweep.bandQuantiles.upper * 100))
+            for series in sweep.series { header += ["\(series.algorithm.name)_q\(lo)", "\(series.algorithm.name)_q\(hi)"] }
+        }
+        var lines = [header.joined(separator: ",")]
+        for (index, x) in sweep.xs.enumerated() {
+            var cells = [format(x)] + sweep.series.map { String($0.values[index]) }
+            if sweep.simulations > 0 {
+                for series in sweep.series {
+                    cells += [String(series.lower![index]), String(series.upper![index])]
+                }
+            }
+            lines.append(cells.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ sweep: Sweep, seed: UInt64) -> String {
+        var members: [(String, JSONValue)] = [
+            ("over", .string(sweep.axis.rawValue)),
+            ("parameters", SolveReport.parametersJSON(sweep.parameters)),
+            ("data", .string(sweep.simulations > 0 ? "simulated" : "expected")),
+        ]
+        if sweep.simulations > 0 {
+            members += [("sims", .integer(sweep.simulations)), ("seed", .string(String(seed))),
+                        ("band", .array([.finite(Sweep.bandQuantiles.lower), .finite(Sweep.bandQuantiles.upper)]))]
+        }
+        members.append(("x", .array(sweep.xs.map(JSONValue.finite))))
+        for series in sweep.series {
+            var object: [(String, JSONValue)] = [("pM1", .array(series.values.map(JSONValue.finite)))]
+            if let lower = series.lower, let upper = series.upper {
+                object += [("lower", .array(lower.map(JSONValue.finite))), ("upper", .array(upper.map(JSONValue.finite)))]
+            }
+            members.append((series.algorithm.name, .object(object)))
+        }
+        return JSONValue.object(members).rendered() + "\n"
+    }
+}
