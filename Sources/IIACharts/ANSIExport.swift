@@ -25,15 +25,18 @@ enum ANSIExport {
         var output = ""
         for y in 0..<buffer.height {
             var current = CellStyle.plain
+            var styled = false
             for cell in visibleCells(buffer, row: y) {
                 if cell.style != current {
                     if current != .plain { output += "\(escape)0m" }
                     output += sgr(cell.style)
                     current = cell.style
+                    styled = true
                 }
                 output.append(cell.character)
             }
-            if current != .plain { output += "\(escape)0m" }
+            // Every line that used a style ends with a reset.
+            if styled { output += "\(escape)0m" }
             output += "\n"
         }
         return output

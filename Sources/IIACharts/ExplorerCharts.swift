@@ -73,7 +73,8 @@ public enum ExplorerCharts {
 public enum BufferExport {
     /// Exactly `buffer.height` lines of `buffer.width` characters (trailing spaces trimmed), joined by "\n" with a final newline.
     public static func text(_ buffer: CellBuffer) -> String {
-        buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
+        guard buffer.height > 0 else { return "" }
+        return buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
     /// The same text with 256-colour SGR escape codes (reset at the end of every line).

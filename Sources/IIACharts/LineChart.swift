@@ -197,7 +197,15 @@ struct LineChart {
             var start = markerColumn + 2
             if start + label.count > plot.maxX { start = markerColumn - 1 - label.count }
             if start >= plot.x {
-                buffer.put(label, x: start, y: plot.y, style: ChartPalette.marker(style), clip: plot)
+                // The highest row where the label (and a blank either side) covers no curve.
+                let free = { (r: Int) in
+                    (max(plot.x, start - 1)..<min(plot.maxX, start + label.count + 1)).allSatisfy {
+                        let character = buffer[$0, r].character
+                        return character == " " || character == ":" || character == "░"
+                    }
+                }
+                let r = (plot.y..<plot.maxY).first(where: free) ?? plot.y
+                buffer.put(label, x: start, y: r, style: ChartPalette.marker(style), clip: plot)
             }
         }
 
