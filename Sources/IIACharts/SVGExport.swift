@@ -4,7 +4,8 @@ import Foundation
 /// of background colour, a `<text>` per row with a `<tspan>` per run of same-style characters
 /// (at explicit x positions, so columns stay aligned and the text stays selectable).
 enum SVGExport {
-    static let cellWidth = 7.8
+    /// DejaVu Sans Mono advances 0.602 em, so runs of text stay on the grid.
+    static let cellWidth = 7.83
     static let cellHeight = 17.0
     static let fontSize = 13.0
     static let defaultForeground = "#d0d0d0"
