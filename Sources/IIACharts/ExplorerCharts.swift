@@ -39,20 +39,33 @@ public enum ExplorerCharts {
     /// P(M1) against the sweep's axis for every algorithm (expected curves; with a simulated
     /// sweep also the mean and quantile band), a vertical marker at `marker` (the current |D|
     /// or |M2|) when given.
+    ///
+    /// The x axis is logarithmic over the sweeps' grid; y is P(M1) from 0 to 1. Each algorithm
+    /// has a glyph (``IIACore/Algorithm/chartGlyph``) on its curve, at its end and in the legend,
+    /// and with `style.color` a colour (``IIACore/Algorithm/chartColor``). When RLPO and DPO are
+    /// the same curve they are drawn once and labelled "RLPO=DPO"; otherwise DPO is dashed.
+    /// Simulated means are dotted; the 10–90% band is drawn for `focus` (default RLPO).
+    /// Any rectangle is accepted: parts that do not fit (legend, ticks, axes) are left out.
     public static func renderSweep(
         _ sweep: Sweep, simulated: Sweep? = nil, marker: Double?, style: ChartStyle,
-        into buffer: inout CellBuffer, rect: Rect
+        into buffer: inout CellBuffer, rect: Rect, focus: Algorithm? = nil
     ) {
-        buffer.put(sweep.axis == .data ? ChartKind.data.title : ChartKind.m2.title, x: rect.x, y: rect.y, clip: rect)
+        LineChart(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style)
+            .render(into: &buffer, rect: rect)
     }
 
     /// The (zeta, p*(1)) unit square with F(zeta) for `parameters.k` (fainter curves for a few
     /// other |Y|), the region where RLPO/DPO converge to M2 shaded, the perverse part marked,
     /// and the current point.
+    ///
+    /// Below F (RLPO/DPO converge to M2) is shaded, the perverse part (p*(1) between 1/2 and F)
+    /// hatched and labelled, the current (zeta, p*(1)) drawn as a labelled dot, and a caption
+    /// states the verdict, e.g. "|Y|=4: p*(1)=0.60 < F(0.80)=0.663 → M2 (perverse)".
+    /// Any rectangle is accepted: parts that do not fit are left out.
     public static func renderBoundary(
         _ parameters: ModelParameters, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
     ) {
-        buffer.put(ChartKind.boundary.title, x: rect.x, y: rect.y, clip: rect)
+        BoundaryChart(parameters: parameters, style: style).render(into: &buffer, rect: rect)
     }
 }
 
@@ -60,12 +73,13 @@ public enum ExplorerCharts {
 public enum BufferExport {
     /// Exactly `buffer.height` lines of `buffer.width` characters (trailing spaces trimmed), joined by "\n" with a final newline.
     public static func text(_ buffer: CellBuffer) -> String {
-        buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
+        guard buffer.height > 0 else { return "" }
+        return buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
     /// The same text with 256-colour SGR escape codes (reset at the end of every line).
-    public static func ansi(_ buffer: CellBuffer) -> String { text(buffer) }
+    public static func ansi(_ buffer: CellBuffer) -> String { ANSIExport.render(buffer) }
 
     /// A standalone SVG document: a monospace grid with the same colours; text is selectable.
-    public static func svg(_ buffer: CellBuffer) -> String { "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n" }
+    public static func svg(_ buffer: CellBuffer) -> String { SVGExport.render(buffer) }
 }

@@ -1,0 +1,223 @@
+import Foundation
+import IIACore
+
+/// P(M1) against |D| or |M2| on a log axis: one curve per algorithm, optional simulated means
+/// with quantile bands, a marker line at the current value, a legend, glyphs on the curves.
+struct LineChart {
+    let sweep: Sweep
+    let simulated: Sweep?
+    let marker: Double?
+    let focus: Algorithm?
+    let style: ChartStyle
+
+    /// Whether two series are the same curve (RLPO and DPO usually are).
+    static func sameCurve(_ a: SweepSeries?, _ b: SweepSeries?) -> Bool {
+        guard let a, let b, a.values.count == b.values.count else { return false }
+        func same(_ x: [Double]?, _ y: [Double]?) -> Bool {
+            guard let x, let y else { return x == nil && y == nil }
+            return x.count == y.count && zip(x, y).allSatisfy { ($0.isNaN && $1.isNaN) || abs($0 - $1) <= 1e-6 }
+        }
+        return same(a.values, b.values) && same(a.lower, b.lower) && same(a.upper, b.upper)
+    }
+
+    /// The series worth drawing (DPO left out when it equals RLPO) and whether it was merged.
+    static func visibleSeries(_ sweep: Sweep) -> (series: [SweepSeries], merged: Bool) {
+        let merged = sameCurve(sweep.series(for: .rlpo), sweep.series(for: .dpo))
+        let ordered = Algorithm.allCases.compactMap { sweep.series(for: $0) }
+        return (ordered.filter { !(merged && $0.algorithm == .dpo) }, merged)
+    }
+
+    /// Linear interpolation in log x; NaN outside the grid or next to a missing value.
+    static func interpolate(_ xs: [Double], _ ys: [Double], at x: Double) -> Double {
+        let count = min(xs.count, ys.count)
+        guard count > 0, x > 0 else { return .nan }
+        if count == 1 { return abs(xs[0] - x) <= 1e-9 * xs[0] ? ys[0] : .nan }
+        let tolerance = 1e-9
+        guard x >= xs[0] * (1 - tolerance), x <= xs[count - 1] * (1 + tolerance) else { return .nan }
+        var high = 1
+        while high < count - 1 && xs[high] < x { high += 1 }
+        let low = high - 1
+        guard xs[low] > 0, xs[high] > xs[low] else { return ys[low] }
+        let t = min(1, max(0, (log(x) - log(xs[low])) / (log(xs[high]) - log(xs[low]))))
+        return ys[low] + (ys[high] - ys[low]) * t
+    }
+
+    /// The x range: the sweeps' grids, or the axis's default range.
+    var xRange: (lower: Double, upper: Double) {
+        let xs = (sweep.xs + (simulated?.xs ?? [])).filter { $0 > 0 && $0.isFinite }
+        guard let low = xs.min(), let high = xs.max() else {
+            let range = sweep.axis.defaultRange
+            return (range.from, range.to)
+        }
+        return (low, high)
+    }
+
+    /// The algorithm whose band is drawn: the focus, else RLPO (bands of all four overlap too much).
+    var bandAlgorithm: Algorithm { focus ?? .rlpo }
+
+    func legendItems(visible: [SweepSeries], merged: Bool) -> [LegendItem] {
+        var items = visible.map { series -> LegendItem in
+            let name = series.algorithm == .rlpo && merged ? "RLPO=DPO" : series.algorithm.name
+            return LegendItem(
+                key: String(series.algorithm.chartGlyph), keyStyle: ChartPalette.glyph(series.algorithm, style),
+                text: name, textStyle: ChartPalette.series(series.algorithm, style))
+        }
+        if let simulated, simulated.simulations > 0 {
+            let q = Sweep.bandQuantiles
+            let dash = style.ascii ? "-" : "–"
+            let band = "\(Int((q.lower * 100).rounded()))\(dash)\(Int((q.upper * 100).rounded()))% band"
+            let curve = style.ascii ? "" : "dotted: "
+            let bandKey = ChartPalette.bandCharacter(style)
+            items.append(LegendItem(
+                key: (style.ascii ? ". " : "") + bandKey + bandKey, keyStyle: ChartPalette.band(bandAlgorithm, style),
+                text: "\(curve)mean of \(simulated.simulations) datasets, \(band) (\(bandAlgorithm.name))"))
+        }
+        return items
+    }
+
+    func render(into buffer: inout CellBuffer, rect: Rect) {
+        guard !rect.isEmpty else { return }
+        let (visible, merged) = Self.visibleSeries(sweep)
+        let simulatedVisible = simulated.map { Self.visibleSeries($0).series } ?? []
+        let items = legendItems(visible: visible, merged: merged)
+        let yTitle = "P(M1)", xTitle = sweep.axis.label
+        let legendRows = Legend.rowsNeeded(items, prefix: yTitle, width: rect.width)
+        var frame = ChartFrame(rect: rect, legendRows: legendRows, caption: false, yLabelWidth: 3, rightMargin: xTitle.count + 4)
+        let sy = style.ascii ? 1 : 4, sx = style.ascii ? 1 : 2
+        var yTicks = frame.unitYTicks(dotsPerRow: sy)
+        if yTicks.allSatisfy({ $0.label.count <= 2 }) {
+            frame = ChartFrame(rect: rect, legendRows: legendRows, caption: false, yLabelWidth: 2, rightMargin: xTitle.count + 4)
+            yTicks = frame.unitYTicks(dotsPerRow: sy)
+        }
+        Legend.draw(items, prefix: frame.legendRows.isEmpty ? "" : yTitle, prefixStyle: ChartPalette.title(style),
+                    into: &buffer, rect: rect, rows: frame.legendRows)
+        let plot = frame.plot
+        guard !plot.isEmpty else { return }
+
+        var canvas = DotCanvas(columns: plot.width, rows: plot.height, braille: !style.ascii)
+        let (low, high) = xRange
+        let xAxis = LogAxis(lower: low, upper: high, count: canvas.dotWidth)
+        let yAxis = LinearAxis(count: canvas.dotHeight, flipped: true)
+        func dot(_ x: Double, _ y: Double) -> (x: Double, y: Double) {
+            (xAxis.position(x), yAxis.position(min(1, max(0, y))))
+        }
+        func columnCentre(_ column: Int) -> Double { xAxis.value(at: Double(column * sx) + Double(sx - 1) / 2) }
+        func row(ofDot y: Double) -> Int { Int(y.rounded()) / sy }
+
+        // Quantile bands (under everything else).
+        if let simulated {
+            let bandAlgorithms = [bandAlgorithm]
+            for series in simulatedVisible.reversed() where bandAlgorithms.contains(series.algorithm) {
+                guard let lower = series.lower, let upper = series.upper else { continue }
+                let bandStyle = ChartPalette.band(series.algorithm, style)
+                for column in 0..<plot.width {
+                    let x = columnCentre(column)
+                    let a = Self.interpolate(simulated.xs, lower, at: x), b = Self.interpolate(simulated.xs, upper, at: x)
+                    guard a.isFinite, b.isFinite else { continue }
+                    let top = row(ofDot: dot(x, max(a, b)).y), bottom = row(ofDot: dot(x, min(a, b)).y)
+                    for r in top...bottom {
+                        buffer.put(ChartPalette.bandCharacter(style), x: plot.x + column, y: plot.y + r, style: bandStyle)
+                    }
+                }
+            }
+        }
+
+        // The marker line.
+        var markerColumn: Int?
+        if let marker, let index = xAxis.index(marker) {
+            let column = plot.x + index / sx
+            markerColumn = column
+            for r in plot.y..<plot.maxY {
+                var markerStyle = ChartPalette.marker(style)
+                markerStyle.background = buffer[column, r].style.background
+                buffer.put(style.ascii ? "|" : "│", x: column, y: r, style: markerStyle)
+            }
+        }
+
+        // Curves: simulated means dotted, then the expected curves (RLPO last, on top).
+        func draw(_ series: SweepSeries, xs: [Double], glyph: Character, pattern: @escaping (Int) -> Bool) {
+            let curveStyle = ChartPalette.series(series.algorithm, style)
+            var previous: (x: Double, y: Double)?
+            var phase = 0
+            for (x, y) in zip(xs, series.values) {
+                guard x > 0, y.isFinite else { previous = nil; phase = 0; continue }
+                let point = dot(x, y)
+                canvas.line(from: previous ?? point, to: point, glyph: glyph, style: curveStyle, phase: &phase, draw: pattern)
+                previous = point
+            }
+        }
+        if let simulated {
+            for series in simulatedVisible.reversed() {
+                draw(series, xs: simulated.xs, glyph: ".") { $0 % 2 == 0 }
+            }
+        }
+        for series in visible.reversed() {
+            let dashed = series.algorithm == .dpo && !style.ascii
+            draw(series, xs: sweep.xs, glyph: series.algorithm.chartGlyph) { dashed ? $0 % 4 < 2 : true }
+        }
+        canvas.blit(into: &buffer, x: plot.x, y: plot.y)
+
+        // Glyphs on the braille curves, staggered so series do not collide.
+        var taken = Set<[Int]>()
+        if !style.ascii {
+            let perSeries = plot.width >= 30 ? 3 : (plot.width >= 12 ? 1 : 0)
+            for (i, series) in visible.enumerated() where perSeries > 0 {
+                for j in 0..<perSeries {
+                    let fraction = (Double(j) + Double(i + 1) / Double(visible.count + 1)) / Double(perSeries)
+                    let column = Int(fraction * Double(plot.width - 1))
+                    let value = Self.interpolate(sweep.xs, series.values, at: columnCentre(column))
+                    guard value.isFinite else { continue }
+                    let r = row(ofDot: dot(1, value).y)
+                    guard !taken.contains([column, r]) else { continue }
+                    taken.insert([column, r])
+                    let background = buffer[plot.x + column, plot.y + r].style.background
+                    var glyphStyle = ChartPalette.glyph(series.algorithm, style)
+                    glyphStyle.background = background
+                    buffer.put(String(series.algorithm.chartGlyph), x: plot.x + column, y: plot.y + r, style: glyphStyle)
+                }
+            }
+        }
+
+        // Curve-end glyphs in the right margin.
+        if plot.maxX < rect.maxX {
+            var used: [Int: Int] = [:]
+            for series in visible {
+                guard let last = Array(zip(sweep.xs, series.values)).last(where: { $0.1.isFinite }) else { continue }
+                let r = plot.y + row(ofDot: dot(last.0, last.1).y)
+                let offset = used[r, default: 0]
+                used[r] = offset + 1
+                buffer.put(String(series.algorithm.chartGlyph), x: plot.maxX + offset, y: r,
+                           style: ChartPalette.glyph(series.algorithm, style), clip: rect)
+            }
+        }
+
+        // The marker's label on the top row, right of the line when it fits.
+        if let marker, let markerColumn {
+            let label = "\(xTitle)=\(Self.markerLabel(marker))"
+            var start = markerColumn + 2
+            if start + label.count > plot.maxX { start = markerColumn - 1 - label.count }
+            if start >= plot.x {
+                // The highest row where the label (and a blank either side) covers no curve.
+                let free = { (r: Int) in
+                    (max(plot.x, start - 1)..<min(plot.maxX, start + label.count + 1)).allSatisfy {
+                        let character = buffer[$0, r].character
+                        return character == " " || character == ":" || character == "░"
+                    }
+                }
+                let r = (plot.y..<plot.maxY).first(where: free) ?? plot.y
+                buffer.put(label, x: start, y: r, style: ChartPalette.marker(style), clip: plot)
+            }
+        }
+
+        let xTicks = AxisTicks.logTicks(lower: xAxis.lower, upper: xAxis.upper).compactMap { value in
+            xAxis.index(value).map { (column: plot.x + $0 / sx, label: AxisTicks.countLabel(value)) }
+        }
+        frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle, style: style)
+    }
+
+    /// The marker value: whole numbers in full (1000), others with four significant digits.
+    static func markerLabel(_ value: Double) -> String {
+        if value.rounded() == value && abs(value) < 1e9 { return String(Int(value)) }
+        return AxisTicks.trimmed(value, digits: 4)
+    }
+}

@@ -1,0 +1,62 @@
+import IIACore
+
+/// How each algorithm is drawn: a glyph (so series differ without colour) and a colour.
+public extension Algorithm {
+    /// The glyph marking this algorithm's curve and legend entry: `*` RLPO, `+` DPO, `o` IL, `x` SLiC.
+    var chartGlyph: Character {
+        switch self {
+        case .rlpo: return "*"
+        case .dpo: return "+"
+        case .il: return "o"
+        case .slic: return "x"
+        }
+    }
+
+    /// The curve colour: red, orange, cyan, magenta (256-colour palette entries whose
+    /// ``TerminalColor/basic`` is red, yellow, cyan and magenta).
+    var chartColor: TerminalColor {
+        switch self {
+        case .rlpo: return .palette(196)
+        case .dpo: return .palette(214)
+        case .il: return .palette(39)
+        case .slic: return .palette(171)
+        }
+    }
+}
+
+/// Styles shared by the charts.
+enum ChartPalette {
+    /// Axes, ticks and labels.
+    static func axis(_ style: ChartStyle) -> CellStyle { style.color ? CellStyle(foreground: .palette(245)) : .plain }
+    /// Titles.
+    static func title(_ style: ChartStyle) -> CellStyle { CellStyle(bold: true) }
+    /// A series' curve.
+    static func series(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle {
+        style.color ? CellStyle(foreground: algorithm.chartColor) : .plain
+    }
+    /// A series' glyph markers.
+    static func glyph(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle {
+        style.color ? CellStyle(foreground: algorithm.chartColor, bold: true) : CellStyle(bold: true)
+    }
+    /// A series' quantile band: with colour a dark tint of the series colour as background
+    /// (curves drawn over it keep it), without colour a dim shading character.
+    static func band(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle {
+        style.color ? CellStyle(foreground: algorithm.chartColor, background: bandBackground(algorithm)) : CellStyle(dim: true)
+    }
+
+    static func bandBackground(_ algorithm: Algorithm) -> TerminalColor {
+        switch algorithm {
+        case .rlpo: return .palette(52)
+        case .dpo: return .palette(58)
+        case .il: return .palette(23)
+        case .slic: return .palette(53)
+        }
+    }
+
+    /// The character filling a band cell.
+    static func bandCharacter(_ style: ChartStyle) -> String { style.color ? " " : (style.ascii ? ":" : "░") }
+    /// The marker line and its label.
+    static func marker(_ style: ChartStyle) -> CellStyle {
+        style.color ? CellStyle(foreground: .palette(250)) : .plain
+    }
+}
