@@ -114,19 +114,56 @@ public enum GlobalMinimizer {
 
     /// Brackets (negative derivative on the left, positive on the right) of every local
     /// minimum strictly inside the smooth piece (a, b).
+    ///
+    /// The piece is cut into cells until a lower bound of the curvature certifies each cell
+    /// (up to `certificationDepth` halvings); a certified cell holds at most one root, decided
+    /// by the derivative's signs at its ends. Cells that cannot be certified are scanned.
     static func minimumBrackets<Objective: RegularisedObjective>(
         _ objective: Objective, from a: Double, to b: Double
     ) -> [Bracket] {
         guard a < b else { return [] }
-        let derivativeAt = { (v: Double, side: PieceSide) in objective.slope(v, side: side).derivative }
-        if objective.curvatureLowerBound(a, b) > 0 {
-            // Increasing derivative: at most one root.
-            if derivativeAt(a, .right) < 0 && derivativeAt(b, .left) > 0 { return [Bracket(lower: a, upper: b)] }
-            return []
+        var brackets: [Bracket] = []
+        var cells: [(Double, Double, Int)] = [(a, b, 0)]
+        while let (lower, upper, depth) = cells.popLast() {
+            if objective.curvatureLowerBound(lower, upper) > 0 {
+                let left = objective.slope(lower, side: .right).derivative
+                let right = objective.slope(upper, side: .left).derivative
+                if left < 0 && right > 0 { brackets.append(Bracket(lower: lower, upper: upper)) }
+                continue
+            }
+            if excludesRoot(objective, lower, upper) { continue }
+            let middle = SafeguardedNewton.midpoint(lower, upper)
+            if depth < certificationDepth && middle > lower && middle < upper {
+                if objective.slope(middle).derivative == 0 {
+                    brackets.append(Bracket(lower: middle.nextDown, upper: middle.nextUp))
+                }
+                cells.append((middle, upper, depth + 1))
+                cells.append((lower, middle, depth + 1))
+                continue
+            }
+            brackets += scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b)
         }
+        return brackets.sorted { $0.lower < $1.lower }
+    }
+
+    /// True when the derivative cannot vanish on [a, b]: the data derivative is monotone, and
+    /// the KL derivative is bounded there, so the data derivative's value at one end decides.
+    static func excludesRoot<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool {
+        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
+        let bound = objective.regulariser.derivativeMagnitudeBound(a, b)
+        if objective.dataSlope(a, side: .right).derivative - bound > 0 { return true }
+        return objective.dataSlope(b, side: .left).derivative + bound < 0
+    }
+
+    /// Halvings tried before a cell is scanned instead.
+    static let certificationDepth = 4
+
+    /// Brackets found by scanning (a, b) on a grid, inside the smooth piece (pieceStart, pieceEnd).
+    static func scannedBrackets<Objective: RegularisedObjective>(
+        _ objective: Objective, from a: Double, to b: Double, pieceStart: Double, pieceEnd: Double
+    ) -> [Bracket] {
         let grid = scanGrid(from: a, to: b, around: objective.regulariser.anchor)
-        var values = grid.map { objective.slope($0, side: $0 == b ? .left : .right) }
-        values[0] = objective.slope(a, side: .right)
+        let values = grid.map { objective.slope($0, side: $0 == pieceEnd ? .left : .right) }
         var brackets: [Bracket] = []
         for index in 0..<(grid.count - 1) {
             let (x0, x1) = (grid[index], grid[index + 1])
@@ -135,12 +172,9 @@ public enum GlobalMinimizer {
                 brackets.append(Bracket(lower: x0, upper: x1))
                 continue
             }
-            if g0 < 0 && g1 == 0 || g0 == 0 && g1 > 0 {
+            if g0 < 0 && g1 == 0 {
                 // A root exactly on a grid point: bracket it with its neighbours.
-                let point = g1 == 0 ? x1 : x0
-                if point > a && point < b {
-                    brackets.append(Bracket(lower: point.nextDown, upper: point.nextUp))
-                }
+                if x1 > pieceStart && x1 < pieceEnd { brackets.append(Bracket(lower: x1.nextDown, upper: x1.nextUp)) }
                 continue
             }
             // Same sign at both ends: look for an extremum of the derivative in between.

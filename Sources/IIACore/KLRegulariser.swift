@@ -43,6 +43,13 @@ public struct KLRegulariser: Sendable {
         curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), direction: 1, shift: shift)
     }
 
+    /// An upper bound of |derivative| on [a, b] (in v): beta max q(1-q) max |x + logit zeta|.
+    func derivativeMagnitudeBound(_ a: Double, _ b: Double) -> Double {
+        let x1 = a + shift, x2 = b + shift
+        let peak = StableMath.sigmoidSlope(min(max(0, x1), x2))
+        return beta * peak * max(abs(x1 + baseLogOdds), abs(x2 + baseLogOdds))
+    }
+
     /// A lower bound of the curvature on [a, b] (in v).
     ///
     /// phi(x) = -tanh(x/2)(x + logit zeta) is smallest at an end of any interval, or is ≥ 0

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Writes an output file whole or not at all, never replacing an existing file unless forced.
+enum OutputFile {
+    /// Writes `contents` to `path` through a temporary file in the same folder and a rename.
+    static func write(_ contents: String, to path: String, force: Bool, option: String = "--output") throws {
+        let url = URL(fileURLWithPath: path)
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw InputError(option: option, allowed: "a file path, not a folder", got: path) }
+            if !force { throw InputError(option: option, allowed: "a file that does not exist yet (or pass --force)", got: path) }
+        }
+        let folder = url.deletingLastPathComponent()
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(option: option, allowed: "a path in an existing folder", got: path)
+        }
+        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
+        do {
+            try Data(contents.utf8).write(to: temporary)
+            if force && manager.fileExists(atPath: path) {
+                _ = try manager.replaceItemAt(url, withItemAt: temporary)
+            } else {
+                try manager.moveItem(at: temporary, to: url)
+            }
+        } catch {
+            try? manager.removeItem(at: temporary)
+            throw InputError(option: option, allowed: "a writable path (\(error.localizedDescription))", got: path)
+        }
+    }
+}

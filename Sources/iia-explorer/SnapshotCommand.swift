@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import IIAApp
+import IIACharts
+import IIACore
+
+/// `iia-explorer snapshot`: renders a chart or the whole explorer screen headless.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Render a chart or the explorer screen as text, ANSI or SVG (for scripts, papers and READMEs).")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var simulation: SimulationOptions
+    @Option(help: "What to render: data, m2, boundary or all (the explorer screen).")
+    var chart: String = "all"
+    @Option(help: "Size in cells, WIDTHxHEIGHT (20…1000 x 8…500).")
+    var size: String = "120x40"
+    @Flag(help: "ASCII only: no braille, no box drawing.")
+    var ascii = false
+    @Flag(name: .customLong("no-color"), help: "No colours (series still differ by glyph).")
+    var noColor = false
+    @Option(help: "Output format: txt, ansi or svg.")
+    var format: String = "txt"
+    @Option(help: "Write to this file instead of standard output (written whole or not at all).")
+    var output: String?
+    @Flag(help: "Replace --output if it exists.")
+    var force = false
+
+    func run() throws {
+        let text = try render()
+        if let output {
+            try OutputFile.write(text, to: output, force: force)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+
+    /// The rendered document, or an input error.
+    func render() throws -> String {
+        guard ["txt", "ansi", "svg"].contains(format) else {
+            throw InputError(option: "--format", allowed: "txt, ansi or svg", got: format)
+        }
+        let (width, height) = try Self.parseSize(size)
+        guard chart == "all" || ChartKind(rawValue: chart) != nil else {
+            throw InputError(option: "--chart", allowed: "data, m2, boundary or all", got: chart)
+        }
+        if model.counts != nil { throw InputError(option: "--counts", allowed: "used with solve only") }
+        let parameters = try model.parameters()
+        let simulations = try simulation.simulations()
+        let seed = try simulation.seedValue()
+        if simulations > 0 && parameters.dataSize != parameters.dataSize.rounded() {
+            throw InputError(option: "--data", allowed: "a whole number ≥ 1 with --sims", got: model.data)
+        }
+        let buffer = Self.buffer(
+            parameters: parameters, chart: chart, width: width, height: height, ascii: ascii, color: !noColor,
+            simulations: simulations, seed: seed)
+        switch format {
+        case "svg": return BufferExport.svg(buffer)
+        case "ansi": return noColor ? BufferExport.text(buffer) : BufferExport.ansi(buffer)
+        default: return BufferExport.text(buffer)
+        }
+    }
+
+    /// The cell buffer for one chart or the whole screen.
+    static func buffer(
+        parameters: ModelParameters, chart: String, width: Int, height: Int, ascii: Bool, color: Bool,
+        simulations: Int, seed: UInt64
+    ) -> CellBuffer {
+        let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
+        if chart == "all" {
+            return ExplorerModel.renderScreen(
+                parameters: parameters, simulations: simulations, seed: seed, width: width, height: height,
+                capabilities: capabilities)
+        }
+        var buffer = CellBuffer(width: width, height: height)
+        let style = ChartStyle(ascii: ascii, color: color)
+        switch ChartKind(rawValue: chart)! {
+        case .boundary:
+            ExplorerCharts.renderBoundary(parameters, style: style, into: &buffer, rect: buffer.bounds)
+        case .data, .m2:
+            let axis: SweepAxis = chart == "data" ? .data : .m2
+            let range = axis.defaultRange
+            let expected = Sweeper.expected(parameters, axis: axis, from: range.from, to: range.to, points: range.points)
+            let simulated = simulations > 0
+                ? Sweeper.simulated(parameters, axis: axis, from: range.from, to: range.to, points: range.points,
+                                    simulations: simulations, seed: seed)
+                : nil
+            let marker = axis == .data ? parameters.dataSize : Double(parameters.m2)
+            ExplorerCharts.renderSweep(expected, simulated: simulated, marker: marker, style: style, into: &buffer, rect: buffer.bounds)
+        }
+        return buffer
+    }
+
+    /// "120x40" → (120, 40), within the allowed range.
+    static func parseSize(_ text: String) throws -> (Int, Int) {
+        let allowed = "WIDTHxHEIGHT with width 20…1000 and height 8…500, e.g. 120x40"
+        let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let width = Int(parts[0]), let height = Int(parts[1]),
+              (20...1000).contains(width), (8...500).contains(height)
+        else { throw InputError(option: "--size", allowed: allowed, got: text) }
+        return (width, height)
+    }
+}
