@@ -7,7 +7,7 @@ struct IIAExplorerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iia-explorer",
         abstract: "Explore 'RLHF and IIA: Perverse Incentives' (Xu et al., 2024): when RLHF learns what most people like less.",
-        subcommands: [SolveCommand.self, SweepCommand.self, BenchCommand.self],
+        subcommands: [SolveCommand.self, SweepCommand.self, SnapshotCommand.self, GalleryCommand.self, BenchCommand.self],
         defaultSubcommand: SolveCommand.self)
 
     /// Parses and runs; every error is one line on stderr and a non-zero exit.
