@@ -7,6 +7,14 @@ import IIACore
 /// Pure: it never touches the terminal or the file system. The terminal adapter feeds it
 /// events, runs the ``BackgroundWork`` it returns (Monte Carlo) and draws ``view()``.
 /// Screenshots are requests the caller carries out (see ``ScreenshotRequest``).
+///
+/// The caller's loop:
+/// 1. `var model = ExplorerModel(parameters:simulations:seed:capabilities:screenshotDirectory:)`.
+/// 2. Send `.resize` once at start and on every resize, `.key` for each key; start every
+///    ``BackgroundWork`` that ``update(_:)`` returns (cancelling the previous one) and deliver
+///    its reports as `.workResult(generation:payload:)`.
+/// 3. After each update: if ``takeScreenshotRequest()`` returns a request, save it and call
+///    ``screenshotFinished(_:)``; draw ``view()``; stop when ``isFinished``.
 public struct ExplorerModel: TerminalProgram, Sendable {
     /// What the keyboard is doing.
     public enum Mode: Hashable, Sendable {

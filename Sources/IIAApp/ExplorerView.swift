@@ -76,8 +76,11 @@ extension ExplorerModel {
     func drawTitle(into buffer: inout CellBuffer, rect: Rect) {
         let style = CellStyle(reverse: true)
         buffer.fill(rect, with: Cell(" ", style: style))
-        buffer.put(" iia-explorer  RLHF and IIA: Perverse Incentives (Xu et al. 2024)", x: rect.x, y: rect.y, style: CellStyle(bold: true, reverse: true), clip: rect)
-        let right = dataSourceDescription + " "
+        let right = " " + dataSourceDescription + " "
+        let long = " iia-explorer  RLHF and IIA: Perverse Incentives (Xu et al. 2024)"
+        let left = long.count + right.count <= rect.width ? long : " iia-explorer  RLHF and IIA"
+        let leftClip = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - right.count), height: 1)
+        buffer.put(left, x: rect.x, y: rect.y, style: CellStyle(bold: true, reverse: true), clip: leftClip)
         buffer.put(right, x: rect.maxX - right.count, y: rect.y, style: style, clip: rect)
     }
 
