@@ -1,0 +1,397 @@
+import Foundation
+import IIACharts
+import IIACore
+
+/// The interactive explorer as a state machine: the state, ``update(_:)`` and ``view()``.
+///
+/// Pure: it never touches the terminal or the file system. The terminal adapter feeds it
+/// events, runs the ``BackgroundWork`` it returns (Monte Carlo) and draws ``view()``.
+/// Screenshots are requests the caller carries out (see ``ScreenshotRequest``).
+///
+/// The caller's loop:
+/// 1. `var model = ExplorerModel(parameters:simulations:seed:capabilities:screenshotDirectory:)`.
+/// 2. Send `.resize` once at start and on every resize, `.key` for each key; start every
+///    ``BackgroundWork`` that ``update(_:)`` returns (cancelling the previous one) and deliver
+///    its reports as `.workResult(generation:payload:)`.
+/// 3. After each update: if ``takeScreenshotRequest()`` returns a request, save it and call
+///    ``screenshotFinished(_:)``; draw ``view()``; stop when ``isFinished``.
+public struct ExplorerModel: TerminalProgram, Sendable {
+    /// What the keyboard is doing.
+    public enum Mode: Hashable, Sendable {
+        /// Keys select and move sliders, switch charts, load presets.
+        case browsing
+        /// Typing an exact value for the selected slider; the text typed so far.
+        case typing(String)
+        /// The help overlay is shown; any key closes it.
+        case help
+    }
+
+    /// The smallest screen the explorer draws on.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+    /// Number of points of each expected sweep.
+    static let sweepPoints = 40
+
+    // MARK: State
+
+    /// The model's parameters, as the sliders show them.
+    public private(set) var parameters: ModelParameters
+    /// Simulated datasets per point (0: expected data only).
+    public private(set) var simulations: Int
+    /// The seed of the simulated datasets.
+    public let seed: UInt64
+    public let capabilities: DisplayCapabilities
+    /// Where screenshots should go (passed on in every ``ScreenshotRequest``).
+    public let screenshotDirectory: String
+
+    public private(set) var selectedSlider: SliderID = .m1
+    /// The chart in focus (the one shown when only one fits).
+    public private(set) var focusedChart: ChartKind
+    public private(set) var mode: Mode = .browsing
+    /// The screen size of the last resize event.
+    public private(set) var width: Int
+    public private(set) var height: Int
+    public private(set) var isFinished = false
+    /// The message on the status line (an action's result or an input error), if any.
+    public private(set) var statusMessage: String?
+    /// Whether ``statusMessage`` reports an error.
+    public private(set) var statusIsError = false
+
+    /// The number of the current background work; results of other generations are ignored.
+    public private(set) var generation = 0
+    /// The latest Monte Carlo result of the current generation (nil before the first chunk
+    /// arrives and with expected data).
+    public private(set) var monteCarlo: MonteCarloProgress?
+    /// A screenshot waiting for the caller (see ``takeScreenshotRequest()``).
+    public private(set) var pendingScreenshot: ScreenshotRequest?
+
+    /// Each algorithm's result on the expected data of the current parameters.
+    public private(set) var results: [AlgorithmResult] = []
+    /// The expected curves against |D| and |M2| (cached; recomputed only when they change).
+    public private(set) var dataSweep: Sweep
+    public private(set) var m2Sweep: Sweep
+
+    /// The Monte Carlo run last started (nil: none running or wanted).
+    var activeMonteCarlo: MonteCarloKey?
+    /// The count `m` restores.
+    var lastSimulations = 100
+    /// How many expected sweeps have been computed (to check the cache).
+    var sweepComputations = 0
+    let initialParameters: ModelParameters
+    let initialSimulations: Int
+    let initialChart: ChartKind
+
+    /// An explorer starting in any state.
+    ///
+    /// Values outside a slider's range are clamped into it. With `simulations > 0` the
+    /// Monte Carlo work is returned by the first ``update(_:)`` (the adapter's initial resize).
+    public init(
+        parameters: ModelParameters = .paperDefaults, simulations: Int = 0, seed: UInt64 = 1,
+        capabilities: DisplayCapabilities = DisplayCapabilities(), screenshotDirectory: String = "screenshots",
+        chart: ChartKind = .data, width: Int = ExplorerModel.minimumWidth, height: Int = ExplorerModel.minimumHeight
+    ) {
+        let parameters = Self.clampedIntoSliders(parameters)
+        let simulations = Int(SliderID.simulations.spec.clamped(Double(simulations)))
+        self.parameters = parameters
+        self.simulations = simulations
+        self.seed = seed
+        self.capabilities = capabilities
+        self.screenshotDirectory = screenshotDirectory
+        self.focusedChart = chart
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.initialParameters = parameters
+        self.initialSimulations = simulations
+        self.initialChart = chart
+        if simulations > 0 { lastSimulations = simulations }
+        self.dataSweep = Self.expectedSweep(.data, parameters)
+        self.m2Sweep = Self.expectedSweep(.m2, parameters)
+        self.sweepComputations = 2
+        recompute()
+    }
+
+    // MARK: Derived values
+
+    /// The current value of a slider.
+    public func value(of slider: SliderID) -> Double {
+        switch slider {
+        case .m1: return Double(parameters.m1)
+        case .m2: return Double(parameters.m2)
+        case .p1: return parameters.p1
+        case .zeta: return parameters.zeta
+        case .k: return Double(parameters.k)
+        case .beta: return parameters.beta
+        case .delta: return parameters.delta
+        case .dataSize: return parameters.dataSize
+        case .simulations: return Double(simulations)
+        }
+    }
+
+    /// The text typed so far, when typing.
+    public var inputText: String? {
+        if case .typing(let text) = mode { return text }
+        return nil
+    }
+
+    /// Whether the help overlay is shown.
+    public var isShowingHelp: Bool { mode == .help }
+
+    /// The right end of the |D| sweep: 1e4, or further when |D| is larger.
+    var dataSweepEnd: Double { Self.sweepEnd(.data, parameters) }
+    /// The right end of the |M2| sweep: 1e5, or further when |M2| is larger.
+    var m2SweepEnd: Double { Self.sweepEnd(.m2, parameters) }
+
+    static func sweepEnd(_ axis: SweepAxis, _ parameters: ModelParameters) -> Double {
+        switch axis {
+        case .data: return max(axis.defaultRange.to, parameters.dataSize.rounded(.up))
+        case .m2: return max(axis.defaultRange.to, Double(parameters.m2))
+        }
+    }
+
+    /// The parameters a sweep along `axis` depends on (the swept value set to the range end).
+    static func sweepKey(_ axis: SweepAxis, _ parameters: ModelParameters) -> ModelParameters {
+        var key = parameters
+        switch axis {
+        case .data: key.dataSize = sweepEnd(axis, parameters)
+        case .m2: key.m2 = Int(sweepEnd(axis, parameters))
+        }
+        return key
+    }
+
+    /// The expected curve along `axis` (from 1 to ``sweepEnd(_:_:)``).
+    static func expectedSweep(_ axis: SweepAxis, _ parameters: ModelParameters) -> Sweep {
+        let key = sweepKey(axis, parameters)
+        return Sweeper.expected(key, axis: axis, from: 1, to: sweepEnd(axis, parameters), points: sweepPoints)
+    }
+
+    // MARK: Update
+
+    public mutating func update(_ event: AppEvent) -> BackgroundWork? {
+        switch event {
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+        case .key(let key):
+            handle(key)
+        case .workResult(let workGeneration, let payload):
+            guard workGeneration == generation, let progress = payload as? MonteCarloProgress,
+                progress.generation == generation, activeMonteCarlo != nil
+            else { return nil }
+            monteCarlo = progress
+            if progress.isComplete && statusMessage?.hasPrefix("Monte Carlo") ?? true {
+                setStatus("Monte Carlo done: \(progress.total) datasets (seed \(seed))")
+            }
+            return nil
+        }
+        return monteCarloWorkIfNeeded()
+    }
+
+    /// Takes the pending screenshot request, leaving none.
+    public mutating func takeScreenshotRequest() -> ScreenshotRequest? {
+        defer { pendingScreenshot = nil }
+        return pendingScreenshot
+    }
+
+    /// Reports how saving the screenshot went; the status line shows it.
+    public mutating func screenshotFinished(_ outcome: ScreenshotOutcome) {
+        pendingScreenshot = nil
+        if case .failed = outcome { setError(outcome.message) } else { setStatus(outcome.message) }
+    }
+
+    mutating func handle(_ key: Key) {
+        if key == .controlC {
+            isFinished = true
+            return
+        }
+        switch mode {
+        case .help:
+            mode = .browsing
+        case .typing(let text):
+            handleTyping(key, text: text)
+        case .browsing:
+            handleBrowsing(key)
+        }
+    }
+
+    mutating func handleBrowsing(_ key: Key) {
+        switch key {
+        case .up, .character("k"): select(offset: -1)
+        case .down, .character("j"): select(offset: 1)
+        case .left, .character("h"): step(.fineDown)
+        case .right, .character("l"): step(.fineUp)
+        case .shiftLeft, .shiftDown, .pageDown: step(.coarseDown)
+        case .shiftRight, .shiftUp, .pageUp: step(.coarseUp)
+        case .home: step(.toMinimum)
+        case .end: step(.toMaximum)
+        case .enter, .character("="): mode = .typing("")
+        case .tab: cycleChart(by: 1)
+        case .backTab: cycleChart(by: -1)
+        case .character("m"): toggleSimulation()
+        case .character("s"): requestScreenshot()
+        case .character("r"): reset()
+        case .character("?"): mode = .help
+        case .character("q"), .escape: isFinished = true
+        case .character(let character) where character.isNumber:
+            if let digit = character.wholeNumberValue, let preset = Preset.numbered(digit) {
+                load(preset)
+            } else {
+                setError("no preset \(character): presets are 1–\(Preset.all.count)")
+            }
+        case .character(let character):
+            setError("\(character) does nothing here; press ? for the keys")
+        default:
+            break
+        }
+    }
+
+    mutating func handleTyping(_ key: Key, text: String) {
+        switch key {
+        case .escape:
+            mode = .browsing
+            setStatus("\(selectedSlider.label): input cancelled")
+        case .enter:
+            mode = .browsing
+            switch selectedSlider.spec.parse(text) {
+            case .success(let value):
+                set(selectedSlider, to: value)
+                setStatus("\(selectedSlider.label) = \(NumberFormatting.compact(value))")
+            case .failure(let error):
+                setError(error.message + "; value unchanged")
+            }
+        case .backspace, .delete:
+            mode = .typing(String(text.dropLast()))
+        case .character(let character):
+            if text.count < 24, !character.isNewline { mode = .typing(text + String(character)) }
+        default:
+            break
+        }
+    }
+
+    mutating func select(offset: Int) {
+        let all = SliderID.allCases
+        selectedSlider = all[(selectedSlider.rawValue + offset + all.count) % all.count]
+    }
+
+    mutating func step(_ step: SliderStep) {
+        let spec = selectedSlider.spec
+        let old = value(of: selectedSlider)
+        let new = spec.stepped(old, step)
+        if new == old {
+            setStatus("\(spec.label) is at its \(new <= spec.range.lowerBound ? "minimum" : "maximum") \(NumberFormatting.compact(new))")
+            return
+        }
+        set(selectedSlider, to: new)
+        statusMessage = nil
+    }
+
+    /// Sets one slider (clamped) and recomputes what depends on it.
+    mutating func set(_ slider: SliderID, to rawValue: Double) {
+        let spec = slider.spec
+        let value = slider == .dataSize ? min(max(rawValue, spec.range.lowerBound), spec.range.upperBound) : spec.clamped(rawValue)
+        switch slider {
+        case .m1: parameters.m1 = Int(value)
+        case .m2: parameters.m2 = Int(value)
+        case .p1: parameters.p1 = value
+        case .zeta: parameters.zeta = value
+        case .k: parameters.k = Int(value)
+        case .beta: parameters.beta = value
+        case .delta: parameters.delta = value
+        case .dataSize: parameters.dataSize = value
+        case .simulations:
+            simulations = Int(value)
+            if simulations > 0 { lastSimulations = simulations }
+        }
+        recompute()
+    }
+
+    mutating func cycleChart(by offset: Int) {
+        let all = ChartKind.allCases
+        let index = all.firstIndex(of: focusedChart) ?? 0
+        focusedChart = all[(index + offset + all.count) % all.count]
+    }
+
+    mutating func toggleSimulation() {
+        if simulations > 0 {
+            set(.simulations, to: 0)
+            setStatus("expected data (Monte Carlo off; m brings back \(lastSimulations) datasets)")
+        } else {
+            set(.simulations, to: Double(lastSimulations))
+            setStatus("Monte Carlo: \(simulations) simulated datasets, seed \(seed)")
+        }
+    }
+
+    mutating func load(_ preset: Preset) {
+        parameters = Self.clampedIntoSliders(preset.parameters)
+        focusedChart = preset.chart
+        recompute()
+        setStatus("preset \(preset.number): \(preset.name)")
+    }
+
+    mutating func reset() {
+        parameters = initialParameters
+        simulations = initialSimulations
+        focusedChart = initialChart
+        selectedSlider = .m1
+        recompute()
+        setStatus("reset to the starting state")
+    }
+
+    mutating func requestScreenshot() {
+        pendingScreenshot = ScreenshotRequest(screen: view(), directory: screenshotDirectory, baseName: "iia-explorer")
+        setStatus("saving screenshot to \(screenshotDirectory)/ …")
+    }
+
+    mutating func setStatus(_ message: String) {
+        statusMessage = message
+        statusIsError = false
+    }
+
+    mutating func setError(_ message: String) {
+        statusMessage = message
+        statusIsError = true
+    }
+
+    // MARK: Computation
+
+    /// Re-solves the current parameters and recomputes the sweeps whose inputs changed.
+    mutating func recompute() {
+        results = RLHFSolver(parameters).solve(.expected(parameters))
+        if dataSweep.parameters != Self.sweepKey(.data, parameters) {
+            dataSweep = Self.expectedSweep(.data, parameters)
+            sweepComputations += 1
+        }
+        if m2Sweep.parameters != Self.sweepKey(.m2, parameters) {
+            m2Sweep = Self.expectedSweep(.m2, parameters)
+            sweepComputations += 1
+        }
+    }
+
+    /// Starts (or stops) Monte Carlo when what it depends on changed since the last start.
+    mutating func monteCarloWorkIfNeeded() -> BackgroundWork? {
+        let wanted = simulations > 0 ? MonteCarloKey(parameters: parameters, simulations: simulations, seed: seed) : nil
+        guard wanted != activeMonteCarlo else { return nil }
+        generation += 1
+        activeMonteCarlo = wanted
+        monteCarlo = nil
+        guard let wanted else { return MonteCarloJob.idle(generation: generation) }
+        return MonteCarloJob.work(
+            generation: generation, key: wanted,
+            dataGrid: Sweeper.logGrid(from: 1, to: dataSweepEnd, points: Self.sweepPoints, wholeNumbers: true),
+            m2Grid: Sweeper.logGrid(from: 1, to: m2SweepEnd, points: Self.sweepPoints, wholeNumbers: true))
+    }
+
+    /// Parameters moved into the sliders' ranges (|D| keeps a fractional part).
+    static func clampedIntoSliders(_ parameters: ModelParameters) -> ModelParameters {
+        var p = parameters
+        p.m1 = Int(SliderID.m1.spec.clamped(Double(p.m1)))
+        p.m2 = Int(SliderID.m2.spec.clamped(Double(p.m2)))
+        p.p1 = SliderID.p1.spec.clamped(p.p1)
+        p.zeta = SliderID.zeta.spec.clamped(p.zeta)
+        p.k = Int(SliderID.k.spec.clamped(Double(p.k)))
+        p.beta = SliderID.beta.spec.clamped(p.beta)
+        p.delta = SliderID.delta.spec.clamped(p.delta)
+        let d = SliderID.dataSize.spec.range
+        p.dataSize = p.dataSize.isNaN ? 1000 : min(max(p.dataSize, d.lowerBound), d.upperBound)
+        return p
+    }
+}

@@ -1,0 +1,350 @@
+import Foundation
+import IIACharts
+import IIACore
+
+extension ExplorerModel {
+    /// The whole screen for the current state.
+    public func view() -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+            drawTooSmall(into: &buffer)
+            return buffer
+        }
+        let layout = ScreenLayout(width: width, height: height, focused: focusedChart)
+        drawTitle(into: &buffer, rect: layout.title)
+        drawSliders(into: &buffer, rect: layout.sliders)
+        drawBoundary(into: &buffer, rect: layout.boundary)
+        drawReadOut(into: &buffer, rect: layout.readOut)
+        for (index, slot) in layout.charts.enumerated() {
+            drawChart(slot.kind, focused: index == 0, alone: layout.charts.count == 1, into: &buffer, rect: slot.rect)
+        }
+        drawStatus(into: &buffer, rect: layout.status)
+        drawKeys(into: &buffer, rect: layout.keys)
+        if mode == .help { drawHelp(into: &buffer) }
+        return buffer
+    }
+
+    /// The full screen for `parameters` at a size, without events: for headless snapshots.
+    ///
+    /// With `simulations > 0` the Monte Carlo work runs to completion first (synchronously),
+    /// so the screen shows the finished simulated curves.
+    public static func renderScreen(
+        parameters: ModelParameters, simulations: Int = 0, seed: UInt64 = 1, chart: ChartKind = .data,
+        width: Int, height: Int, capabilities: DisplayCapabilities = DisplayCapabilities()
+    ) -> CellBuffer {
+        var model = ExplorerModel(
+            parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
+            chart: chart, width: width, height: height)
+        if let work = model.update(.resize(width: width, height: height)) {
+            let collector = ReportCollector()
+            work.run({ false }, { collector.add($0) })
+            for report in collector.reports {
+                _ = model.update(.workResult(generation: work.generation, payload: report))
+            }
+        }
+        return model.view()
+    }
+
+    // MARK: Styles
+
+    var useColor: Bool { capabilities.colorMode != .none }
+    var ascii: Bool { capabilities.ascii }
+    var chartStyle: ChartStyle { ChartStyle(ascii: ascii, color: useColor) }
+
+    func colored(_ index: UInt8, bold: Bool = false) -> CellStyle {
+        CellStyle(foreground: useColor ? .palette(index) : .default, bold: bold)
+    }
+
+    var headingStyle: CellStyle { CellStyle(bold: true) }
+    var dimStyle: CellStyle { CellStyle(dim: true) }
+    static let red: UInt8 = 1, green: UInt8 = 2, yellow: UInt8 = 3, cyan: UInt8 = 6
+
+    // MARK: Panels
+
+    func drawTooSmall(into buffer: inout CellBuffer) {
+        let need = "needs at least \(Self.minimumWidth) x \(Self.minimumHeight)"
+        let now = "now \(width) x \(height)"
+        let lines = width >= need.count + now.count + 2
+            ? ["iia-explorer", need + ", " + now, "enlarge the window (q quits)"]
+            : ["iia-explorer", need + ",", now, "enlarge the window", "(q quits)"]
+        let top = max(0, (height - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            buffer.put(line, x: max(0, (width - line.count) / 2), y: top + offset, style: offset == 1 ? headingStyle : .plain)
+        }
+    }
+
+    func drawTitle(into buffer: inout CellBuffer, rect: Rect) {
+        let style = CellStyle(reverse: true)
+        buffer.fill(rect, with: Cell(" ", style: style))
+        let right = " " + dataSourceDescription + " "
+        let long = " iia-explorer  RLHF and IIA: Perverse Incentives (Xu et al. 2024)"
+        let left = long.count + right.count <= rect.width ? long : " iia-explorer  RLHF and IIA"
+        let leftClip = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - right.count), height: 1)
+        buffer.put(left, x: rect.x, y: rect.y, style: CellStyle(bold: true, reverse: true), clip: leftClip)
+        buffer.put(right, x: rect.maxX - right.count, y: rect.y, style: style, clip: rect)
+    }
+
+    /// "expected data" or "Monte Carlo 40/100 (seed 1)".
+    var dataSourceDescription: String {
+        guard simulations > 0 else { return "expected data" }
+        return "Monte Carlo \(monteCarlo?.completed ?? 0)/\(simulations) (seed \(seed))"
+    }
+
+    func drawSliders(into buffer: inout CellBuffer, rect: Rect) {
+        let labelWidth = 9, valueWidth = 10, rangeWidth = 10
+        let summaryWidth = rect.width >= 70 ? 24 : 0
+        let barWidth = max(4, rect.width - 2 - labelWidth - valueWidth - 1 - rangeWidth - summaryWidth)
+        for slider in SliderID.allCases {
+            let y = rect.y + slider.rawValue
+            let spec = slider.spec
+            let selected = slider == selectedSlider
+            let marker = selected ? (ascii ? "> " : "▶ ") : "  "
+            var x = rect.x
+            buffer.put(marker, x: x, y: y, style: colored(Self.cyan, bold: true), clip: rect)
+            x += 2
+            let labelStyle = selected ? CellStyle(bold: true, reverse: true) : .plain
+            buffer.put(pad(spec.label, labelWidth - 1), x: x, y: y, style: labelStyle, clip: rect)
+            x += labelWidth
+            let valueText = NumberFormatting.compact(value(of: slider), ascii: ascii)
+            buffer.put(valueText, x: x, y: y, style: selected ? headingStyle : .plain, clip: rect)
+            x += valueWidth
+            drawBar(spec.position(of: value(of: slider)), width: barWidth, selected: selected, into: &buffer, x: x, y: y, clip: rect)
+            x += barWidth + 1
+            buffer.put(spec.rangeLabel(ascii: ascii), x: x, y: y, style: dimStyle, clip: rect)
+            x += rangeWidth
+            if summaryWidth > 0 {
+                buffer.put(" " + spec.summary, x: x, y: y, style: dimStyle, clip: Rect(x: x, y: y, width: summaryWidth, height: 1))
+            }
+        }
+    }
+
+    func drawBar(_ position: Double, width: Int, selected: Bool, into buffer: inout CellBuffer, x: Int, y: Int, clip: Rect) {
+        let inner = ascii ? width - 2 : width
+        guard inner > 0 else { return }
+        let knob = Int((position * Double(inner - 1)).rounded())
+        var text = ascii ? "[" : ""
+        for index in 0..<inner {
+            if index == knob {
+                text += ascii ? "O" : "●"
+            } else if index < knob {
+                text += ascii ? "=" : "━"
+            } else {
+                text += ascii ? "-" : "─"
+            }
+        }
+        if ascii { text += "]" }
+        buffer.put(text, x: x, y: y, style: selected ? colored(Self.cyan, bold: true) : colored(Self.cyan), clip: clip)
+    }
+
+    func drawBoundary(into buffer: inout CellBuffer, rect: Rect) {
+        let verdict = FailureBoundary.verdict(parameters)
+        let text = "F(zeta) for |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: 1/2)" : "") + ": " + verdict.summary
+        let style = verdict.isPerverse ? colored(Self.red, bold: true) : .plain
+        for (offset, line) in wrap(text, width: rect.width - 2).prefix(rect.height).enumerated() {
+            buffer.put(line, x: rect.x + 2, y: rect.y + offset, style: style, clip: rect)
+        }
+    }
+
+    /// Column positions of the read-out.
+    static let readOutColumns = (label: 0, probability: 18, logOdds: 31, minimizer: 42, iterations: 59, monteCarlo: 66)
+
+    func drawReadOut(into buffer: inout CellBuffer, rect: Rect) {
+        let c = Self.readOutColumns
+        let y0 = rect.y
+        let heading = "at |D| = \(NumberFormatting.compact(parameters.dataSize))"
+        buffer.put("algorithm", x: rect.x + c.label, y: y0, style: headingStyle, clip: rect)
+        buffer.put("P(M1)", x: rect.x + c.probability, y: y0, style: headingStyle, clip: rect)
+        buffer.put("log-odds", x: rect.x + c.logOdds, y: y0, style: headingStyle, clip: rect)
+        buffer.put("minimiser", x: rect.x + c.minimizer, y: y0, style: headingStyle, clip: rect)
+        buffer.put("Newton", x: rect.x + c.iterations, y: y0, style: headingStyle, clip: rect)
+        if simulations > 0 {
+            let progress = monteCarlo.map { "MC \($0.completed)/\($0.total)" } ?? "MC 0/\(simulations)"
+            buffer.put(progress, x: rect.x + c.monteCarlo, y: y0, style: headingStyle, clip: rect)
+        } else {
+            buffer.put(heading, x: rect.x + c.monteCarlo, y: y0, style: dimStyle, clip: rect)
+        }
+        for (index, result) in results.enumerated() {
+            let y = y0 + 1 + 2 * index
+            guard y < rect.maxY else { break }
+            buffer.put(ReadOut.label(result.algorithm, k: parameters.k), x: rect.x + c.label, y: y, style: headingStyle, clip: rect)
+            buffer.put(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), x: rect.x + c.probability, y: y, clip: rect)
+            buffer.put(NumberFormatting.logOdds(result.logOdds, ascii: ascii), x: rect.x + c.logOdds, y: y, clip: rect)
+            let minimizerStyle = result.minimizerExists ? CellStyle.plain : colored(Self.yellow)
+            buffer.put(ReadOut.minimizer(result), x: rect.x + c.minimizer, y: y, style: minimizerStyle, clip: rect)
+            buffer.put(String(result.iterations), x: rect.x + c.iterations, y: y, clip: rect)
+            if simulations > 0 {
+                buffer.put(monteCarloText(for: result.algorithm), x: rect.x + c.monteCarlo, y: y, clip: rect)
+            }
+            let verdict = ReadOut.verdict(logOdds: result.logOdds, p1: parameters.p1, ascii: ascii)
+            let style = verdict.hasPrefix("perverse") ? colored(Self.red, bold: true)
+                : (verdict.hasPrefix("aligned") ? colored(Self.green) : .plain)
+            buffer.put("  " + verdict, x: rect.x, y: y + 1, style: style, clip: rect)
+        }
+    }
+
+    /// "0.0031±0.0002" (mean and standard error at the current parameters), "…" before data.
+    func monteCarloText(for algorithm: Algorithm) -> String {
+        guard let estimate = monteCarlo?.estimates.first(where: { $0.algorithm == algorithm }) else {
+            return ascii ? "..." : "…"
+        }
+        let mean = NumberFormatting.probability(estimate.mean, ascii: ascii)
+        guard let error = estimate.standardError else { return mean }
+        return mean + (ascii ? "+-" : "±") + NumberFormatting.probability(error, ascii: ascii)
+    }
+
+    func drawChart(_ kind: ChartKind, focused: Bool, alone: Bool, into buffer: inout CellBuffer, rect: Rect) {
+        guard rect.height >= 2, rect.width >= 2 else { return }
+        let marker = focused && !alone ? (ascii ? "> " : "▶ ") : ""
+        let number = (ChartKind.allCases.firstIndex(of: kind) ?? 0) + 1
+        var heading = marker + kind.title
+        if alone { heading += "  [\(number)/\(ChartKind.allCases.count) Tab]" }
+        buffer.put(heading, x: rect.x, y: rect.y, style: focused ? colored(Self.cyan, bold: true) : headingStyle, clip: rect)
+        let plot = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        switch kind {
+        case .data:
+            ExplorerCharts.renderSweep(
+                dataSweep, simulated: monteCarlo?.dataSweep, marker: parameters.dataSize, style: chartStyle,
+                into: &buffer, rect: plot)
+        case .m2:
+            ExplorerCharts.renderSweep(
+                m2Sweep, simulated: monteCarlo?.m2Sweep, marker: Double(parameters.m2), style: chartStyle,
+                into: &buffer, rect: plot)
+        case .boundary:
+            ExplorerCharts.renderBoundary(parameters, style: chartStyle, into: &buffer, rect: plot)
+        }
+    }
+
+    func drawStatus(into buffer: inout CellBuffer, rect: Rect) {
+        if let text = inputText {
+            let spec = selectedSlider.spec
+            let prompt = "\(spec.label) = "
+            var x = buffer.put(prompt, x: rect.x, y: rect.y, style: headingStyle, clip: rect)
+            x = buffer.put(text, x: x, y: rect.y, clip: rect)
+            buffer.put(ascii ? "_" : "▏", x: x, y: rect.y, style: colored(Self.cyan, bold: true), clip: rect)
+            let hint = "   \(spec.allowedDescription(ascii: ascii)), now \(NumberFormatting.compact(value(of: selectedSlider)))"
+            buffer.put(hint, x: x + 1, y: rect.y, style: dimStyle, clip: rect)
+            return
+        }
+        if let message = statusMessage {
+            buffer.put(message, x: rect.x, y: rect.y, style: statusIsError ? colored(Self.red, bold: true) : .plain, clip: rect)
+        } else {
+            let spec = selectedSlider.spec
+            buffer.put("\(spec.label): \(spec.summary)", x: rect.x, y: rect.y, style: dimStyle, clip: rect)
+        }
+    }
+
+    /// The few keys that matter now, most important first, as many as fit.
+    var keyHints: [String] {
+        switch mode {
+        case .help:
+            return ["any key: close help", "Ctrl-C quit"]
+        case .typing:
+            return ["Enter apply", "Esc cancel", "Backspace delete", "Ctrl-C quit"]
+        case .browsing:
+            return [
+                "? help", "q quit", ascii ? "Up/Dn select" : "↑↓ select", ascii ? "Lt/Rt adjust" : "←→ adjust",
+                "PgUp/PgDn coarse", "Enter type", "Tab chart", "1-\(Preset.all.count) presets",
+                simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
+            ]
+        }
+    }
+
+    func drawKeys(into buffer: inout CellBuffer, rect: Rect) {
+        var x = rect.x
+        for hint in keyHints {
+            guard x + hint.count <= rect.maxX else { break }
+            let split = hint.firstIndex(of: " ") ?? hint.endIndex
+            let next = buffer.put(String(hint[..<split]), x: x, y: rect.y, style: CellStyle(reverse: true), clip: rect)
+            buffer.put(String(hint[split...]), x: next, y: rect.y, clip: rect)
+            x += hint.count + 2
+        }
+    }
+
+    /// Every key, for the help overlay.
+    static var helpLines: [String] {
+        [
+            "Up/Down, k/j            select a slider",
+            "Left/Right, h/l         fine step (log sliders: x1.25)",
+            "Shift-arrows, PgUp/PgDn coarse step (log sliders: x10)",
+            "Home / End              the slider's minimum / maximum",
+            "Enter or =              type a value (Enter applies, Esc cancels)",
+            "Tab / Shift-Tab         next / previous chart in focus",
+            "m                       simulated data on/off (Monte Carlo)",
+            "s                       screenshot (text and SVG)",
+            "r                       reset to the starting state",
+            "?                       this help (any key closes it)",
+            "q, Esc, Ctrl-C          quit",
+            "1-\(Preset.all.count)                     presets:",
+        ] + Preset.all.map { "  \($0.number)  \($0.name)" }
+    }
+
+    func drawHelp(into buffer: inout CellBuffer) {
+        let lines = Self.helpLines
+        let boxWidth = min(width - 2, (lines.map(\.count).max() ?? 0) + 4)
+        let boxHeight = min(height - 2, lines.count + 2)
+        let rect = Rect(x: (width - boxWidth) / 2, y: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        buffer.fill(rect)
+        let border = colored(Self.cyan, bold: true)
+        let (h, v, corners) = ascii ? ("-", "|", ["+", "+", "+", "+"]) : ("─", "│", ["┌", "┐", "└", "┘"])
+        for x in rect.x..<rect.maxX {
+            buffer[x, rect.y] = Cell(Character(h), style: border)
+            buffer[x, rect.maxY - 1] = Cell(Character(h), style: border)
+        }
+        for y in rect.y..<rect.maxY {
+            buffer[rect.x, y] = Cell(Character(v), style: border)
+            buffer[rect.maxX - 1, y] = Cell(Character(v), style: border)
+        }
+        buffer[rect.x, rect.y] = Cell(Character(corners[0]), style: border)
+        buffer[rect.maxX - 1, rect.y] = Cell(Character(corners[1]), style: border)
+        buffer[rect.x, rect.maxY - 1] = Cell(Character(corners[2]), style: border)
+        buffer[rect.maxX - 1, rect.maxY - 1] = Cell(Character(corners[3]), style: border)
+        buffer.put(" Keys ", x: rect.x + 2, y: rect.y, style: headingStyle)
+        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            buffer.put(line, x: inner.x, y: inner.y + offset, style: line.hasSuffix("presets:") ? headingStyle : .plain, clip: inner)
+        }
+    }
+
+    // MARK: Text helpers
+
+    func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// Greedy word wrap.
+    func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}
+
+/// Collects reports of background work run synchronously.
+final class ReportCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [any Sendable] = []
+
+    func add(_ item: any Sendable) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    var reports: [any Sendable] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
+    }
+}

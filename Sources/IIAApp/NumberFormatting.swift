@@ -1,0 +1,100 @@
+import Foundation
+import IIACore
+
+/// Text for numbers on screen. Every function returns readable text for every input: NaN
+/// becomes "n/a" and infinities a sign with ∞ ("oo" in ASCII), so neither "nan" nor "inf"
+/// ever reaches the screen.
+public enum NumberFormatting {
+    /// `value` with up to `significant` significant digits, exponents written compactly
+    /// ("1e4", "1.26e-5"); whole numbers below 1e6 are written in full.
+    public static func compact(_ value: Double, significant: Int = 4, ascii: Bool = false) -> String {
+        if let special = special(value, ascii: ascii) { return special }
+        if value == 0 { return "0" }
+        let isWhole = value == value.rounded()
+        if isWhole && abs(value) < 1e4 { return String(Int64(value)) }
+        let general = cleanExponent(String(format: "%.\(significant)g", value))
+        if isWhole && abs(value) < 1e6 {
+            let full = String(Int64(value))
+            return general.count < full.count ? general : full
+        }
+        return general
+    }
+
+    /// A probability computed from log-odds, so that tails keep their digits:
+    /// "0.6000", "1.3e-129", "1 - 2.1e-7", "0" and "1" only for infinite log-odds.
+    public static func probability(logOdds: Double, ascii: Bool = false) -> String {
+        if logOdds.isNaN { return "n/a" }
+        if logOdds == -.infinity { return "0" }
+        if logOdds == .infinity { return "1" }
+        let tail = log(1e-4 / (1 - 1e-4))
+        if logOdds < tail {
+            // log10 P = ln(sigmoid(L)) / ln 10 = -softplus(-L) / ln 10.
+            return scientific(log10Value: -StableMath.softplus(-logOdds) / M_LN10)
+        }
+        if logOdds > -tail {
+            return "1 - " + scientific(log10Value: -StableMath.softplus(logOdds) / M_LN10)
+        }
+        return String(format: "%.4f", StableMath.sigmoid(logOdds))
+    }
+
+    /// A plain probability (or a small positive quantity such as a standard error).
+    public static func probability(_ p: Double, ascii: Bool = false) -> String {
+        if let special = special(p, ascii: ascii) { return special }
+        if p == 0 { return "0" }
+        if p == 1 { return "1" }
+        if p > 0 && p < 1e-4 { return scientific(log10Value: log10(p)) }
+        if p < 1 && 1 - p < 1e-4 { return "1 - " + scientific(log10Value: log10(1 - p)) }
+        return String(format: "%.4f", p)
+    }
+
+    /// Log-odds: two decimals below 1e5 in size ("-295.88"), otherwise three significant
+    /// digits ("4.06e11").
+    public static func logOdds(_ value: Double, ascii: Bool = false) -> String {
+        if let special = special(value, ascii: ascii) { return special }
+        if abs(value) < 1e5 { return String(format: "%.2f", value) }
+        return cleanExponent(String(format: "%.3g", value))
+    }
+
+    /// A percentage with up to three significant digits ("60", "0.3", "99.9").
+    public static func percent(_ fraction: Double, ascii: Bool = false) -> String {
+        if let special = special(fraction, ascii: ascii) { return special }
+        return cleanExponent(String(format: "%.3g", fraction * 100))
+    }
+
+    /// "m.me-x" from a base-10 logarithm, so values far below the smallest double still print.
+    public static func scientific(log10Value: Double, significant: Int = 2) -> String {
+        guard log10Value.isFinite else { return log10Value < 0 ? "0" : "n/a" }
+        var exponent = log10Value.rounded(.down)
+        var mantissa = pow(10, log10Value - exponent)
+        let scale = pow(10, Double(significant - 1))
+        mantissa = (mantissa * scale).rounded() / scale
+        if mantissa >= 10 {
+            mantissa /= 10
+            exponent += 1
+        }
+        let mantissaText = cleanExponent(String(format: "%.\(significant)g", mantissa))
+        return "\(mantissaText)e\(Int(exponent))"
+    }
+
+    /// NaN and infinities as words and symbols that never read "nan" or "inf".
+    static func special(_ value: Double, ascii: Bool) -> String? {
+        if value.isNaN { return "n/a" }
+        if value.isInfinite { return (value < 0 ? "-" : "+") + (ascii ? "oo" : "∞") }
+        return nil
+    }
+
+    /// "1e+06" → "1e6", "1.3e-05" → "1.3e-5".
+    static func cleanExponent(_ text: String) -> String {
+        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+        let mantissa = text[..<e]
+        var exponent = String(text[text.index(after: e)...])
+        var sign = ""
+        if exponent.hasPrefix("+") { exponent.removeFirst() }
+        if exponent.hasPrefix("-") {
+            sign = "-"
+            exponent.removeFirst()
+        }
+        while exponent.count > 1 && exponent.hasPrefix("0") { exponent.removeFirst() }
+        return "\(mantissa)e\(sign)\(exponent)"
+    }
+}

@@ -1,0 +1,62 @@
+import IIACharts
+
+/// Where each panel goes for a screen size.
+///
+/// - 80 x 24: sliders and the boundary summary on the left, the chart in focus on the right,
+///   the read-out below, the status and key lines at the bottom.
+/// - Taller screens put the other two charts under the read-out (side by side).
+/// - From 160 columns the controls keep an 80-column left column and the focused chart
+///   takes the rest of the width; at 160 x 48 all three charts are visible.
+struct ScreenLayout: Equatable {
+    var title: Rect
+    var sliders: Rect
+    var boundary: Rect
+    var readOut: Rect
+    /// The charts shown, the focused one first.
+    var charts: [(kind: ChartKind, rect: Rect)]
+    var status: Rect
+    var keys: Rect
+
+    static let sliderRows = 9
+    static let boundaryRows = 3
+    static let readOutRows = 9
+    static let minimumChartWidth = 30
+    static let minimumChartHeight = 8
+
+    static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
+        a.title == b.title && a.sliders == b.sliders && a.boundary == b.boundary && a.readOut == b.readOut
+            && a.charts.map(\.kind) == b.charts.map(\.kind) && a.charts.map(\.rect) == b.charts.map(\.rect)
+            && a.status == b.status && a.keys == b.keys
+    }
+
+    /// The layout for a screen of at least the minimum size.
+    init(width: Int, height: Int, focused: ChartKind) {
+        let wide = width >= 160
+        let left = wide ? 80 : 44
+        title = Rect(x: 0, y: 0, width: width, height: 1)
+        sliders = Rect(x: 0, y: 1, width: left, height: Self.sliderRows)
+        boundary = Rect(x: 0, y: 1 + Self.sliderRows, width: left, height: Self.boundaryRows)
+        let readOutTop = sliders.y + Self.sliderRows + Self.boundaryRows
+        readOut = Rect(x: 0, y: readOutTop, width: wide ? left : width, height: Self.readOutRows)
+        let primaryHeight = wide ? readOut.maxY - 1 : readOutTop - 1
+        var charts: [(ChartKind, Rect)] = [(focused, Rect(x: left + 1, y: 1, width: width - left - 1, height: primaryHeight))]
+        status = Rect(x: 0, y: height - 2, width: width, height: 1)
+        keys = Rect(x: 0, y: height - 1, width: width, height: 1)
+        // Below the read-out: the other charts, side by side, when they fit.
+        let belowTop = readOut.maxY
+        let belowHeight = status.y - belowTop
+        let others = ChartKind.allCases.filter { $0 != focused }
+        if belowHeight >= Self.minimumChartHeight {
+            let count = min(others.count, width / Self.minimumChartWidth)
+            if count > 0 {
+                let each = width / count
+                for index in 0..<count {
+                    let x = index * each
+                    let w = index == count - 1 ? width - x : each - 1
+                    charts.append((others[index], Rect(x: x, y: belowTop, width: w, height: belowHeight)))
+                }
+            }
+        }
+        self.charts = charts
+    }
+}

@@ -1,0 +1,66 @@
+import Testing
+import IIACharts
+import IIACore
+@testable import IIAApp
+
+@Suite struct PresetTests {
+    @Test func presetTwoIsThePerverseFailure() {
+        var model = makeModel()
+        model.press(.character("2"))
+        #expect(model.parameters.k == 4)
+        #expect(model.result(.rlpo).pM1 < 0.5)
+        #expect(model.screen.contains("perverse"))
+        #expect(model.screen.contains("60% prefer M1"))
+        #expect(model.statusMessage?.contains("preset 2") == true)
+    }
+
+    @Test func presetOneIsThePaperDefaults() {
+        var model = makeModel(ModelParameters(k: 5))
+        model.press(.character("1"))
+        #expect(model.parameters == .paperDefaults)
+        #expect(model.result(.rlpo).pM1 > 0.5)
+        #expect(model.screen.contains("aligned: 60% prefer M1"))
+    }
+
+    @Test func presetThreeLooksAtIncludingLearningAgainstM2() {
+        var model = makeModel()
+        model.press(.character("3"))
+        #expect(model.parameters.m1 == 10 && model.parameters.m2 == 1000 && model.parameters.k == 2)
+        #expect(model.parameters.dataSize == 1000)
+        #expect(model.focusedChart == .m2)
+        #expect(model.screen.contains(ChartKind.m2.title))
+    }
+
+    @Test func presetFourSitsOnTheBoundary() {
+        var model = makeModel()
+        model.press(.character("4"))
+        #expect(model.parameters.k == 3 && model.parameters.zeta == 0.8 && model.parameters.p1 == 0.6)
+        #expect(abs(FailureBoundary.F(zeta: 0.8, k: 3) - 0.6) < 1e-12)
+        #expect(model.screen.contains("F(zeta) = 0.6000"))
+        #expect(model.focusedChart == .boundary)
+    }
+
+    @Test func everyPresetRendersAndUnknownDigitsSaySo() {
+        var model = makeModel()
+        for preset in Preset.all {
+            model.press(.character(Character(String(preset.number))))
+            #expect(model.statusMessage == "preset \(preset.number): \(preset.name)")
+            #expect(!model.screen.lowercased().contains("nan"))
+        }
+        model.press(.character("9"))
+        #expect(model.statusIsError)
+        #expect(model.statusMessage?.contains("no preset 9") == true)
+    }
+
+    @Test func resetReturnsToTheStartingState() {
+        var model = makeModel(ModelParameters(m2: 500, k: 3), simulations: 0)
+        model.press(.character("2"), .down, .right, .tab, .character("m"))
+        #expect(model.parameters != ModelParameters(m2: 500, k: 3))
+        #expect(model.simulations == 100)
+        model.press(.character("r"))
+        #expect(model.parameters == ModelParameters(m2: 500, k: 3))
+        #expect(model.simulations == 0)
+        #expect(model.focusedChart == .data)
+        #expect(model.selectedSlider == .m1)
+    }
+}
