@@ -1,2 +1,0 @@
-/// Terminal adapter.
-public enum IIATerminalModule {}

@@ -1,0 +1,203 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+@preconcurrency import CNcursesw
+import IIAApp
+import IIACharts
+
+/// The interactive terminal: checks that there is one, starts curses, drives a
+/// ``TerminalProgram`` (keys, resizes, background work, drawing) and restores the terminal
+/// on every way out.
+///
+/// Use it from the main thread only; curses is never called from any other thread.
+///
+/// ```swift
+/// let session = try TerminalSession(ascii: false, noColor: false)
+/// var program = MyProgram(capabilities: session.capabilities)
+/// session.run(&program)
+/// session.end()
+/// ```
+/// or, in one call, ``TerminalSession/run(ascii:noColor:makeProgram:)``.
+public final class TerminalSession {
+    /// What this terminal can show, decided from the locale, TERM, `NO_COLOR` and the flags.
+    public let capabilities: DisplayCapabilities
+
+    private var screen: OpaquePointer?
+    private let renderer: CellBufferRenderer
+    private let worker = BackgroundWorker()
+
+    /// Checks the preconditions, installs the restore handlers and starts curses
+    /// (alternate screen, raw mode, no echo, keypad, hidden cursor, 25 ms Esc delay).
+    ///
+    /// - Parameters:
+    ///   - ascii: draw with ASCII only (`--ascii`); also chosen automatically when the locale is not UTF-8.
+    ///   - noColor: no colours (`--no-color`); also chosen when `NO_COLOR` is set or the terminal has none.
+    /// - Throws: ``TerminalUnavailableError`` when stdin or stdout is not a terminal, or TERM is unset,
+    ///   `dumb` or unknown. Nothing has been drawn then.
+    public init(ascii: Bool = false, noColor: Bool = false) throws {
+        try Self.checkStreams()
+        let term = try Self.checkTerm()
+
+        setlocale(LC_ALL, "")
+        let utf8 = Self.localeIsUTF8()
+        TerminalRestorer.installHandlers()
+
+        guard let screen = newterm(nil, stdout, stdin) else {
+            throw TerminalUnavailableError(reason: "TERM=\(term) is not a terminal type this system knows")
+        }
+        set_term(screen)
+        self.screen = screen
+        TerminalRestorer.cursesDidStart()
+
+        raw()
+        noecho()
+        nonl()
+        keypad(stdscr, true)
+        nodelay(stdscr, true)
+        leaveok(stdscr, true)
+        curs_set(0)
+        set_escdelay(25)
+
+        var colorMode = DisplayCapabilities.ColorMode.none
+        var hasDefaultColors = false
+        let noColorRequested = noColor || getenv("NO_COLOR") != nil
+        if !noColorRequested, has_colors() {
+            start_color()
+            hasDefaultColors = use_default_colors() == OK
+            if COLORS >= 256 {
+                colorMode = .palette256
+            } else if COLORS >= 8 {
+                colorMode = .basic8
+            }
+        }
+        capabilities = DisplayCapabilities(ascii: ascii || !utf8, colorMode: colorMode)
+        renderer = CellBufferRenderer(capabilities: capabilities, hasDefaultColors: hasDefaultColors)
+    }
+
+    deinit {
+        end()
+    }
+
+    /// Drives `program` until it is finished: sends the initial `.resize`, draws its view, then
+    /// delivers keys, resizes and background-work reports, redrawing after each batch.
+    /// Work returned by `update` starts on a worker thread and cancels the running work.
+    public func run<Program: TerminalProgram>(_ program: inout Program) {
+        guard screen != nil else { return }
+        deliver(.resize(width: Int(getmaxx(stdscr)), height: Int(getmaxy(stdscr))), to: &program)
+        renderer.invalidate()
+        renderer.draw(program.view())
+
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: worker.reports.wakeReadDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        while !program.isFinished {
+            descriptors[0].revents = 0
+            descriptors[1].revents = 0
+            let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
+            if ready < 0 && errno != EINTR { break }
+            // Also after EINTR: a SIGWINCH interrupts poll, and curses then reports KEY_RESIZE.
+            if ready < 0 || descriptors[0].revents != 0 {
+                if (descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL)) != 0
+                    && (descriptors[0].revents & Int16(POLLIN)) == 0
+                {
+                    break  // The terminal went away.
+                }
+                readPendingInput(into: &program)
+            }
+            if descriptors[1].revents != 0 && !program.isFinished {
+                for report in worker.takeReports() {
+                    deliver(.workResult(generation: report.generation, payload: report.payload), to: &program)
+                    if program.isFinished { break }
+                }
+            }
+            if !program.isFinished {
+                renderer.draw(program.view())
+            }
+        }
+        worker.cancel()
+    }
+
+    /// Cancels background work and restores the terminal (leaves the alternate screen, shows the
+    /// cursor, restores the tty modes). Idempotent; also done by `deinit` and on exit or signals.
+    public func end() {
+        worker.cancel()
+        guard let screen else { return }
+        self.screen = nil
+        let wasActive = TerminalRestorer.isCursesActive
+        TerminalRestorer.restore()
+        if wasActive { delscreen(screen) }
+    }
+
+    /// Starts a session, builds the program for its capabilities, runs it to the end and
+    /// restores the terminal. Returns the finished program.
+    ///
+    /// - Throws: ``TerminalUnavailableError`` (print its ``TerminalUnavailableError/message`` and
+    ///   exit non-zero), or whatever `makeProgram` throws (the terminal is restored first).
+    @discardableResult
+    public static func run<Program: TerminalProgram>(
+        ascii: Bool = false, noColor: Bool = false,
+        makeProgram: (DisplayCapabilities) throws -> Program
+    ) throws -> Program {
+        let session = try TerminalSession(ascii: ascii, noColor: noColor)
+        defer { session.end() }
+        var program = try makeProgram(session.capabilities)
+        session.run(&program)
+        return program
+    }
+
+    /// Runs ``AdapterSelfTestProgram`` (for `iia-explorer tui-selftest` and end-to-end tests).
+    public static func runSelfTest(ascii: Bool = false, noColor: Bool = false) throws {
+        try run(ascii: ascii, noColor: noColor) { AdapterSelfTestProgram(capabilities: $0) }
+    }
+
+    // MARK: Private
+
+    private func deliver<Program: TerminalProgram>(_ event: AppEvent, to program: inout Program) {
+        if let work = program.update(event) {
+            worker.start(work)
+        }
+    }
+
+    /// Reads every pending key (curses may have buffered several) and delivers them in order.
+    private func readPendingInput<Program: TerminalProgram>(into program: inout Program) {
+        while !program.isFinished, let input = KeyDecoder.readPending() {
+            switch input {
+            case .some(.key(let key)):
+                deliver(.key(key), to: &program)
+            case .some(.resize):
+                renderer.invalidate()
+                deliver(.resize(width: Int(getmaxx(stdscr)), height: Int(getmaxy(stdscr))), to: &program)
+            case .none:
+                continue
+            }
+        }
+    }
+
+    private static func checkStreams() throws {
+        if isatty(STDIN_FILENO) == 0 {
+            throw TerminalUnavailableError(reason: "stdin is not a terminal")
+        }
+        if isatty(STDOUT_FILENO) == 0 {
+            throw TerminalUnavailableError(reason: "stdout is not a terminal")
+        }
+    }
+
+    private static func checkTerm() throws -> String {
+        guard let value = getenv("TERM"), case let term = String(cString: value), !term.isEmpty else {
+            throw TerminalUnavailableError(reason: "TERM is not set")
+        }
+        if term == "dumb" {
+            throw TerminalUnavailableError(reason: "TERM=dumb cannot show it")
+        }
+        return term
+    }
+
+    private static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased().filter { $0 != "-" && $0 != "_" }
+        return name == "UTF8"
+    }
+}
