@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IIATerminal
 
 /// The `iia-explorer` command: the interactive explorer by default, and headless subcommands.
 @main
@@ -7,14 +8,17 @@ struct IIAExplorerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iia-explorer",
         abstract: "Explore 'RLHF and IIA: Perverse Incentives' (Xu et al., 2024): when RLHF learns what most people like less.",
-        subcommands: [SolveCommand.self, SweepCommand.self, SnapshotCommand.self, GalleryCommand.self, BenchCommand.self],
-        defaultSubcommand: SolveCommand.self)
+        subcommands: [TUICommand.self, SolveCommand.self, SweepCommand.self, SnapshotCommand.self, GalleryCommand.self, BenchCommand.self, TUISelfTestCommand.self],
+        defaultSubcommand: TUICommand.self)
 
     /// Parses and runs; every error is one line on stderr and a non-zero exit.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as TerminalUnavailableError {
+            FileHandle.standardError.write(Data("\(error.message)\n".utf8))
+            Foundation.exit(1)
         } catch let error as InputError {
             FileHandle.standardError.write(Data("iia-explorer: \(error)\n".utf8))
             Foundation.exit(2)

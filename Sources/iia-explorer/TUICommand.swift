@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import IIAApp
+import IIACharts
+import IIACore
+import IIATerminal
+
+/// `iia-explorer tui` (and `iia-explorer` with no subcommand): the interactive explorer.
+struct TUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "The interactive explorer (the default): sliders, live read-out and charts.")
+
+    @OptionGroup var model: ModelOptions
+    @OptionGroup var simulation: SimulationOptions
+    @Flag(help: "ASCII only: no braille, no box drawing (automatic when the locale is not UTF-8).")
+    var ascii = false
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
+    var noColor = false
+    @Option(name: .customLong("screenshot-dir"), help: "Where the s key saves screenshots.")
+    var screenshotDirectory: String = "screenshots"
+
+    func run() throws {
+        if model.counts != nil { throw InputError(option: "--counts", allowed: "used with solve only") }
+        let parameters = try model.parameters()
+        let simulations = try simulation.simulations()
+        let seed = try simulation.seedValue()
+        try TerminalSession.run(ascii: ascii, noColor: noColor) { capabilities in
+            ScreenshotSavingProgram(model: ExplorerModel(
+                parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
+                screenshotDirectory: screenshotDirectory))
+        }
+    }
+}
+
+/// The explorer plus the file writing its `s` key asks for: the model stays pure, and this
+/// thin wrapper in the executable does the I/O between two updates.
+struct ScreenshotSavingProgram: TerminalProgram {
+    var model: ExplorerModel
+
+    var isFinished: Bool { model.isFinished }
+    func view() -> CellBuffer { model.view() }
+
+    mutating func update(_ event: AppEvent) -> BackgroundWork? {
+        let work = model.update(event)
+        if let request = model.takeScreenshotRequest() {
+            model.screenshotFinished(Self.save(request))
+        }
+        return work
+    }
+
+    /// Writes `<stem>-NNN.txt` and `.svg` with the first number that neither file uses.
+    static func save(_ request: ScreenshotRequest) -> ScreenshotOutcome {
+        do {
+            try FileManager.default.createDirectory(atPath: request.directory, withIntermediateDirectories: true)
+            for number in 1...9999 {
+                let stem = (request.directory as NSString)
+                    .appendingPathComponent(String(format: "%@-%03d", request.baseName, number))
+                let manager = FileManager.default
+                if manager.fileExists(atPath: stem + ".txt") || manager.fileExists(atPath: stem + ".svg") { continue }
+                try OutputFile.write(BufferExport.text(request.screen), to: stem + ".txt", force: false)
+                try OutputFile.write(BufferExport.svg(request.screen), to: stem + ".svg", force: false)
+                return .saved(paths: [stem + ".txt", stem + ".svg"])
+            }
+            return .failed(reason: "no free file name in \(request.directory)")
+        } catch {
+            return .failed(reason: "\(error)")
+        }
+    }
+}
+
+/// `iia-explorer tui-selftest`: the terminal adapter's own test program (for end-to-end tests).
+struct TUISelfTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui-selftest", abstract: "Terminal adapter self-test.", shouldDisplay: false)
+
+    @Flag var ascii = false
+    @Flag(name: .customLong("no-color")) var noColor = false
+
+    func run() throws {
+        try TerminalSession.runSelfTest(ascii: ascii, noColor: noColor)
+    }
+}
