@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import IIAApp
 import IIACore
 
 /// `iia-explorer bench`: solver and sweep timings (run it in a release build).
@@ -44,6 +45,23 @@ struct BenchCommand: ParsableCommand {
             _ = Sweeper.simulated(figure2, axis: .data, from: 1, to: 10_000, points: 40, simulations: 100, seed: 1)
         }
         print("Figure-2 sweep (k = 4, 40 |D| values from 1 to 1e4, 100 simulated datasets, 4 algorithms): median \(String(format: "%.1f", sweep * 1000)) ms on one core")
+
+        // Key event to finished frame buffer (update + solve + render), 200 x 60, expected data.
+        for (name, selections) in [("|D|", 7), ("|Y|", 4)] {
+            var model = ExplorerModel(capabilities: DisplayCapabilities())
+            _ = model.update(.resize(width: 200, height: 60))
+            for _ in 0..<selections { _ = model.update(.key(.down)) }
+            var frames: [Double] = []
+            for index in 0..<(repetitions * 20) {
+                let key: Key = index % 2 == 0 ? .right : .left
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = model.update(.key(key))
+                _ = model.view()
+                frames.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            frames.sort()
+            print("Frame time, key on the \(name) slider to finished 200x60 buffer: median \(String(format: "%.2f", frames[frames.count / 2])) ms, 90th percentile \(String(format: "%.2f", frames[frames.count * 9 / 10])) ms")
+        }
     }
 
     /// Median wall time of `body` over `count` runs, in seconds.

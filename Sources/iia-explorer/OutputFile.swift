@@ -18,14 +18,17 @@ enum OutputFile {
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial")
         do {
             try Data(contents.utf8).write(to: temporary)
-            if force && manager.fileExists(atPath: path) {
-                _ = try manager.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try manager.moveItem(at: temporary, to: url)
-            }
         } catch {
             try? manager.removeItem(at: temporary)
             throw InputError(option: option, allowed: "a writable path (\(error.localizedDescription))", got: path)
+        }
+        // rename(2) replaces atomically (--force); link(2) fails if the name exists, so a file
+        // created meanwhile is never replaced either.
+        let moved = force ? rename(temporary.path, path) == 0 : link(temporary.path, path) == 0
+        let reason = String(cString: strerror(errno))
+        unlink(temporary.path)
+        if !moved {
+            throw InputError(option: option, allowed: "a writable path that does not exist yet (\(reason))", got: path)
         }
     }
 }
