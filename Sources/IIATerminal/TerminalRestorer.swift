@@ -63,6 +63,16 @@ enum TerminalRestorer {
             sigaction(signal, &action, &slots[Int(signal)])
         }
         atexit { TerminalRestorer.restore() }
+
+        // A parent may have started us with these blocked (a mask is inherited across exec, and
+        // many runtimes' worker threads block everything): unblock them, or SIGTERM would be
+        // ignored and SIGWINCH would never report a resize.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in terminationSignals + crashSignals + [SIGWINCH] {
+            sigaddset(&unblock, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Records that curses now owns the screen and redirects standard error into a capture file.
