@@ -1,18 +1,9 @@
 import Foundation
 
 /// Runs the built `iia-explorer` binary as a user would, capturing its output and status.
-enum ExplorerBinary {
-    /// The executable next to this test bundle in the build folder.
-    static let url: URL = {
-        var folder = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("iia-explorer")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        let argument = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return argument.appendingPathComponent("iia-explorer")
-    }()
+extension ExplorerBinary {
+    /// The executable (see ``ExplorerBinary/path()``).
+    static var url: URL { URL(fileURLWithPath: (try? path()) ?? "iia-explorer") }
 
     struct Outcome {
         var status: Int32
