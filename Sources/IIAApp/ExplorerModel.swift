@@ -114,17 +114,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
 
     /// The current value of a slider.
     public func value(of slider: SliderID) -> Double {
-        switch slider {
-        case .m1: return Double(parameters.m1)
-        case .m2: return Double(parameters.m2)
-        case .p1: return parameters.p1
-        case .zeta: return parameters.zeta
-        case .k: return Double(parameters.k)
-        case .beta: return parameters.beta
-        case .delta: return parameters.delta
-        case .dataSize: return parameters.dataSize
-        case .simulations: return Double(simulations)
-        }
+        slider.value(in: parameters) ?? Double(simulations)
     }
 
     /// The text typed so far, when typing.
@@ -288,18 +278,11 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     mutating func set(_ slider: SliderID, to rawValue: Double) {
         let spec = slider.spec
         let value = slider == .dataSize ? min(max(rawValue, spec.range.lowerBound), spec.range.upperBound) : spec.clamped(rawValue)
-        switch slider {
-        case .m1: parameters.m1 = Int(value)
-        case .m2: parameters.m2 = Int(value)
-        case .p1: parameters.p1 = value
-        case .zeta: parameters.zeta = value
-        case .k: parameters.k = Int(value)
-        case .beta: parameters.beta = value
-        case .delta: parameters.delta = value
-        case .dataSize: parameters.dataSize = value
-        case .simulations:
+        if slider == .simulations {
             simulations = Int(value)
             if simulations > 0 { lastSimulations = simulations }
+        } else {
+            slider.set(value, in: &parameters)
         }
         recompute()
     }

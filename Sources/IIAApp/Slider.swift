@@ -1,4 +1,5 @@
 import Foundation
+import IIACore
 
 /// The explorer's sliders, in screen order.
 public enum SliderID: Int, CaseIterable, Sendable, Hashable {
@@ -190,4 +191,38 @@ public struct SliderSpec: Hashable, Sendable {
 /// Why a typed value was rejected: a message naming the slider and its allowed range.
 public struct SliderInputError: Error, Hashable, Sendable {
     public var message: String
+}
+
+extension SliderID {
+    /// The model parameter this slider controls, or nil for the simulated-dataset count (which
+    /// is not a model parameter).
+    public func value(in parameters: ModelParameters) -> Double? {
+        switch self {
+        case .m1: return Double(parameters.m1)
+        case .m2: return Double(parameters.m2)
+        case .p1: return parameters.p1
+        case .zeta: return parameters.zeta
+        case .k: return Double(parameters.k)
+        case .beta: return parameters.beta
+        case .delta: return parameters.delta
+        case .dataSize: return parameters.dataSize
+        case .simulations: return nil
+        }
+    }
+
+    /// Writes `value` (already within range) into the parameter this slider controls; integer
+    /// parameters take its whole part. Does nothing for the simulated-dataset count.
+    public func set(_ value: Double, in parameters: inout ModelParameters) {
+        switch self {
+        case .m1: parameters.m1 = Int(value)
+        case .m2: parameters.m2 = Int(value)
+        case .p1: parameters.p1 = value
+        case .zeta: parameters.zeta = value
+        case .k: parameters.k = Int(value)
+        case .beta: parameters.beta = value
+        case .delta: parameters.delta = value
+        case .dataSize: parameters.dataSize = value
+        case .simulations: break
+        }
+    }
 }

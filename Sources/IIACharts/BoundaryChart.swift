@@ -79,16 +79,9 @@ struct BoundaryChart {
         let otherSizes = Self.referenceSizes.filter { $0 != k && ($0 == 2 || roomy) }
         let items = legendItems(otherSizes: otherSizes)
         let yTitle = "p*(1)", xTitle = "zeta"
-        let legendRows = Legend.rowsNeeded(items, prefix: yTitle, width: rect.width)
-        var frame = ChartFrame(rect: rect, legendRows: legendRows, caption: true, yLabelWidth: 3, rightMargin: xTitle.count + 4)
+        let (frame, yTicks) = ChartFrame.withLegend(
+            items, yTitle: yTitle, xTitle: xTitle, caption: true, style: style, into: &buffer, rect: rect)
         let sy = style.ascii ? 1 : 4, sx = style.ascii ? 1 : 2
-        var yTicks = frame.unitYTicks(dotsPerRow: sy)
-        if yTicks.allSatisfy({ $0.label.count <= 2 }) {
-            frame = ChartFrame(rect: rect, legendRows: legendRows, caption: true, yLabelWidth: 2, rightMargin: xTitle.count + 4)
-            yTicks = frame.unitYTicks(dotsPerRow: sy)
-        }
-        Legend.draw(items, prefix: frame.legendRows.isEmpty ? "" : yTitle, prefixStyle: ChartPalette.title(style),
-                    into: &buffer, rect: rect, rows: frame.legendRows)
         if let captionRow = frame.captionRow {
             var text = Self.caption(parameters, ascii: style.ascii)
             if text.count > rect.width { text = String(text.drop { $0 != ":" }.dropFirst().drop { $0 == " " }) }

@@ -81,16 +81,9 @@ struct LineChart {
         let simulatedVisible = simulated.map { Self.visibleSeries($0).series } ?? []
         let items = legendItems(visible: visible, merged: merged)
         let yTitle = "P(M1)", xTitle = sweep.axis.label
-        let legendRows = Legend.rowsNeeded(items, prefix: yTitle, width: rect.width)
-        var frame = ChartFrame(rect: rect, legendRows: legendRows, caption: false, yLabelWidth: 3, rightMargin: xTitle.count + 4)
+        let (frame, yTicks) = ChartFrame.withLegend(
+            items, yTitle: yTitle, xTitle: xTitle, caption: false, style: style, into: &buffer, rect: rect)
         let sy = style.ascii ? 1 : 4, sx = style.ascii ? 1 : 2
-        var yTicks = frame.unitYTicks(dotsPerRow: sy)
-        if yTicks.allSatisfy({ $0.label.count <= 2 }) {
-            frame = ChartFrame(rect: rect, legendRows: legendRows, caption: false, yLabelWidth: 2, rightMargin: xTitle.count + 4)
-            yTicks = frame.unitYTicks(dotsPerRow: sy)
-        }
-        Legend.draw(items, prefix: frame.legendRows.isEmpty ? "" : yTitle, prefixStyle: ChartPalette.title(style),
-                    into: &buffer, rect: rect, rows: frame.legendRows)
         let plot = frame.plot
         guard !plot.isEmpty else { return }
 

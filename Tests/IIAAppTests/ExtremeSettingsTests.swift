@@ -40,18 +40,7 @@ import IIACore
             for (index, atMaximum) in pattern.enumerated() {
                 let slider = SliderID(rawValue: index)!
                 let range = slider.spec.range
-                let value = atMaximum ? range.upperBound : range.lowerBound
-                switch slider {
-                case .m1: parameters.m1 = Int(value)
-                case .m2: parameters.m2 = Int(value)
-                case .p1: parameters.p1 = value
-                case .zeta: parameters.zeta = value
-                case .k: parameters.k = Int(value)
-                case .beta: parameters.beta = value
-                case .delta: parameters.delta = value
-                case .dataSize: parameters.dataSize = value
-                case .simulations: break
-                }
+                slider.set(atMaximum ? range.upperBound : range.lowerBound, in: &parameters)
             }
             var model = ExplorerModel(parameters: parameters)
             _ = model.update(.resize(width: 160, height: 48))
