@@ -33,7 +33,7 @@ public enum GlobalMinimizer {
         for index in 0..<(breaks.count - 1) {
             for bracket in minimumBrackets(objective, from: breaks[index], to: breaks[index + 1]) {
                 let root = SafeguardedNewton.findRoot(
-                    lower: bracket.lower, upper: bracket.upper, recordTrace: recordTrace
+                    lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace
                 ) { objective.slope($0) }
                 candidates.append((root.point, root))
             }
@@ -75,6 +75,10 @@ public enum GlobalMinimizer {
         let kl = objective.regulariser
         let anchor = kl.anchor
         let kinks = objective.kinks
+        if let root = objective.dataMinimizer, kinks.isEmpty {
+            // The data derivative is negative left of its unique root and positive right of it.
+            return (min(anchor, root), max(anchor, root))
+        }
         var lower = min(anchor, kinks.first ?? anchor)
         var upper = max(anchor, kinks.last ?? anchor)
 
@@ -110,6 +114,8 @@ public enum GlobalMinimizer {
     struct Bracket {
         var lower: Double
         var upper: Double
+        /// Where to start Newton's method, if a good guess is known.
+        var start: Double? = nil
     }
 
     /// Brackets (negative derivative on the left, positive on the right) of every local
@@ -128,7 +134,13 @@ public enum GlobalMinimizer {
             if objective.curvatureLowerBound(lower, upper) > 0 {
                 let left = objective.slope(lower, side: .right).derivative
                 let right = objective.slope(upper, side: .left).derivative
-                if left < 0 && right > 0 { brackets.append(Bracket(lower: lower, upper: upper)) }
+                if left < 0 && right > 0 {
+                    // Start where the chord through the end slopes crosses zero (in plain mode,
+                    // where the two slopes share one scale).
+                    let plain = max(abs(lower), abs(upper)) <= SlopeAccumulator.logModeThreshold
+                    let secant = lower - left * (upper - lower) / (right - left)
+                    brackets.append(Bracket(lower: lower, upper: upper, start: plain && secant.isFinite ? secant : nil))
+                }
                 continue
             }
             if excludesRoot(objective, lower, upper) { continue }

@@ -48,9 +48,9 @@ public struct IIALikelihood: Sendable {
     /// Adds L_D'(u) and L_D''(u) to the accumulators, without cancellation in either tail.
     func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         for row in rows {
-            derivative.addSigmoid(row.choseM1, direction: 1, shift: row.shift)
-            derivative.addSigmoid(-row.choseM2, direction: -1, shift: -row.shift)
-            curvature.addSigmoidSlope(row.choseM1 + row.choseM2, direction: 1, shift: row.shift)
+            SlopeAccumulator.addLogistic(
+                up: row.choseM1, down: row.choseM2, weight: row.choseM1 + row.choseM2, direction: 1, shift: row.shift,
+                derivative: &derivative, curvature: &curvature)
         }
     }
 

@@ -39,6 +39,16 @@ public struct KLRegulariser: Sendable {
     func accumulate(_ v: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         let x = v + shift
         let gap = x + baseLogOdds
+        if !derivative.logMode && !curvature.logMode {
+            // One exponential: q(1-q) = e/(1+e)^2 and tanh(x/2) = sign(x) (1-e)/(1+e), e = e^-|x|.
+            let e = exp(-abs(x))
+            let reciprocal = 1 / (1 + e)
+            let slope = e * reciprocal * reciprocal
+            let halfTanh = (x >= 0 ? 1.0 : -1.0) * (1 - e) * reciprocal
+            derivative.addConstant(beta * gap * slope)
+            curvature.addConstant(beta * (1 - halfTanh * gap) * slope)
+            return
+        }
         derivative.addSigmoidSlope(beta * gap, direction: 1, shift: shift)
         curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), direction: 1, shift: shift)
     }

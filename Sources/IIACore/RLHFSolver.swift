@@ -16,16 +16,21 @@ public struct RLHFSolver: Sendable {
     public func solve(
         _ counts: PreferenceCounts, algorithms: [Algorithm] = Algorithm.allCases, recordTrace: Bool = false
     ) -> [AlgorithmResult] {
+        let likelihood = IIALikelihood(counts)
         var rewardGap: Minimization?
         var results: [AlgorithmResult] = []
+        results.reserveCapacity(algorithms.count)
         for algorithm in algorithms {
             switch algorithm {
             case .rlpo, .dpo:
-                let gap = rewardGap ?? Self.minimizeLikelihood(IIALikelihood(counts), recordTrace: recordTrace)
+                let gap = rewardGap ?? Self.minimizeLikelihood(likelihood, recordTrace: recordTrace)
                 rewardGap = gap
                 results.append(policyFromRewardGap(gap, algorithm: algorithm, dataSize: counts.total))
             case .il:
-                let objective = InclusiveLearningObjective(counts, parameters)
+                // The IL data term is the RLPO likelihood: reuse it and its minimiser when known.
+                let known = rewardGap.flatMap { $0.termination == .noMinimizer ? nil : $0.argmin }
+                let objective = InclusiveLearningObjective(
+                    counts, parameters, likelihood: likelihood, likelihoodMinimizer: known)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .il))
             case .slic:
                 let objective = SLiCObjective(counts, parameters)

@@ -23,9 +23,13 @@ public protocol RegularisedObjective: Sendable {
     var leftTail: (coefficient: Double, start: Double) { get }
     /// (b, s): the data derivative is ≥ -b e^-v for every v ≥ s. Used when no mixed datum chose M1.
     var rightTail: (coefficient: Double, start: Double) { get }
+    /// The data part's unique minimiser, when it is known and unique (saves the search for it).
+    var dataMinimizer: Double? { get }
 }
 
 extension RegularisedObjective {
+    public var dataMinimizer: Double? { nil }
+
     /// The objective's value at v.
     public func value(_ v: Double) -> Double { dataValue(v) + regulariser.value(v) }
 
@@ -59,9 +63,18 @@ public struct InclusiveLearningObjective: RegularisedObjective {
     public let likelihood: IIALikelihood
     public let regulariser: KLRegulariser
 
-    public init(_ counts: PreferenceCounts, _ parameters: ModelParameters) {
-        likelihood = IIALikelihood(counts)
+    public let dataMinimizer: Double?
+
+    /// The objective for `counts`. Pass the likelihood and its minimiser when already computed
+    /// (RLPO's reward gap), so neither is computed twice.
+    public init(
+        _ counts: PreferenceCounts, _ parameters: ModelParameters,
+        likelihood: IIALikelihood? = nil, likelihoodMinimizer: Double? = nil
+    ) {
+        let likelihood = likelihood ?? IIALikelihood(counts)
+        self.likelihood = likelihood
         regulariser = KLRegulariser(parameters)
+        dataMinimizer = likelihood.hasMinimizer ? likelihoodMinimizer : nil
     }
 
     public var kinks: [Double] { [] }
@@ -100,6 +113,7 @@ public struct SLiCObjective: RegularisedObjective {
     let upperHingeWeight: Double
     public let lowerKink: Double
     public let upperKink: Double
+    public let kinks: [Double]
     let logChoices: Double
     let delta: Double
     public let mixedChoseM1: Double
@@ -138,16 +152,12 @@ public struct SLiCObjective: RegularisedObjective {
         smoothTerms = terms
         lowerHingeWeight = lower
         upperHingeWeight = upper
+        // Ascending: lowerKink ≤ upperKink since delta ≥ 0 and k ≥ 2.
+        kinks = (lower > 0 ? [lowerKink] : []) + (upper > 0 ? [upperKink] : [])
         mixedChoseM1 = counts.mixedChoseM1
         mixedChoseM2 = counts.mixedChoseM2
     }
 
-    public var kinks: [Double] {
-        var points: [Double] = []
-        if lowerHingeWeight > 0 { points.append(lowerKink) }
-        if upperHingeWeight > 0 { points.append(upperKink) }
-        return points.sorted()
-    }
 
     public func dataValue(_ v: Double) -> Double {
         var sum = lowerHingeWeight * max(0, v - lowerKink) + upperHingeWeight * max(0, upperKink - v)
@@ -164,8 +174,9 @@ public struct SLiCObjective: RegularisedObjective {
         if v > lowerKink || (v == lowerKink && side == .right) { derivative.addConstant(lowerHingeWeight) }
         if v < upperKink || (v == upperKink && side == .left) { derivative.addConstant(-upperHingeWeight) }
         for term in smoothTerms {
-            derivative.addSigmoid(term.direction * term.weight, direction: term.direction, shift: term.shift)
-            curvature.addSigmoidSlope(term.weight, direction: term.direction, shift: term.shift)
+            SlopeAccumulator.addLogistic(
+                up: term.direction * term.weight, down: 0, weight: term.weight, direction: term.direction,
+                shift: term.shift, derivative: &derivative, curvature: &curvature)
         }
     }
 

@@ -30,6 +30,7 @@ enum SafeguardedNewton {
         // cannot stall the search.
         var stepBeforeLast = upper - lower
         var lastStep = stepBeforeLast
+        var previousWasNewton = false
         while iterations < iterationLimit {
             let s = slope(x)
             if s.derivative == 0 { return Root(point: x, iterations: iterations, termination: .exactRoot, trace: trace) }
@@ -50,6 +51,14 @@ enum SafeguardedNewton {
             if abs(next - x) <= tolerance {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
+            // In Newton's quadratic phase a step of 1e-9 relative leaves an error near 1e-18: accept
+            // it without another evaluation. Only when the steps are shrinking fast, so that slow
+            // linear progress far from a root is never mistaken for convergence.
+            if kind == .newton && previousWasNewton && abs(newtonStep) <= 1e-9 * max(1, abs(x))
+                && abs(newtonStep) <= 1e-3 * abs(stepBeforeLast) {
+                return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
+            }
+            previousWasNewton = kind == .newton
             if next <= lower || next >= upper || upper.nextDown <= lower {
                 return Root(point: next, iterations: iterations, termination: .bracketCollapsed, trace: trace)
             }

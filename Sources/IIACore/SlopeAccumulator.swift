@@ -17,26 +17,27 @@ public struct SlopeAccumulator: Sendable {
     /// The point the terms are evaluated at.
     public let point: Double
     private(set) var plainSum = 0.0
-    private var signs: [Double] = []
-    private var slopes: [Double] = []
-    private var offsets: [Double] = []
+    /// One term c e^(slope * point + offset) of log mode, as sign(c), slope and ln|c| + offset.
+    private struct Term: Sendable {
+        var sign: Double
+        var slope: Double
+        var offset: Double
+        func exponent(at point: Double) -> Double { slope * point + offset }
+    }
+
+    /// Log mode's terms (empty, and never allocated, in plain mode).
+    private var terms: [Term] = []
 
     public init(logMode: Bool, at point: Double) {
         self.logMode = logMode
         self.point = point
-        if logMode {
-            signs.reserveCapacity(16)
-            slopes.reserveCapacity(16)
-            offsets.reserveCapacity(16)
-        }
+        if logMode { terms.reserveCapacity(16) }
     }
 
     /// Appends coefficient * e^(slope * point + offset).
     private mutating func append(_ coefficient: Double, slope: Double, offset: Double) {
         guard coefficient != 0, offset > -.infinity else { return }
-        signs.append(coefficient > 0 ? 1 : -1)
-        slopes.append(slope)
-        offsets.append(log(abs(coefficient)) + offset)
+        terms.append(Term(sign: coefficient > 0 ? 1 : -1, slope: slope, offset: log(abs(coefficient)) + offset))
     }
 
     /// ln sigmoid(direction * point + shift) as (slope, offset) in the point.
@@ -74,39 +75,48 @@ public struct SlopeAccumulator: Sendable {
         }
     }
 
+    /// Adds `up * sigmoid(t) - down * sigmoid(-t)` to `derivative` and `weight * sigmoid(t) * sigmoid(-t)`
+    /// to `curvature`, t = direction * point + shift: one exponential for all three in plain mode.
+    public static func addLogistic(
+        up: Double, down: Double, weight: Double, direction: Double, shift: Double,
+        derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator
+    ) {
+        guard derivative.logMode || curvature.logMode else {
+            let t = direction * derivative.point + shift
+            let e = exp(-abs(t))
+            let reciprocal = 1 / (1 + e)
+            // sigmoid(|t|) = 1/(1+e), sigmoid(-|t|) = e/(1+e).
+            let (positive, negative) = t >= 0 ? (reciprocal, e * reciprocal) : (e * reciprocal, reciprocal)
+            derivative.plainSum += up * positive - down * negative
+            curvature.plainSum += weight * e * reciprocal * reciprocal
+            return
+        }
+        derivative.addSigmoid(up, direction: direction, shift: shift)
+        derivative.addSigmoid(-down, direction: -direction, shift: -shift)
+        curvature.addSigmoidSlope(weight, direction: direction, shift: shift)
+    }
+
     /// The largest term exponent (log mode), or 0.
     public var maxLog: Double {
         guard logMode else { return 0 }
-        var best = -Double.infinity
-        for index in signs.indices { best = max(best, slopes[index] * point + offsets[index]) }
-        return best
+        return terms.map { $0.exponent(at: point) }.max() ?? -.infinity
     }
 
-    /// The index of the largest term (log mode).
-    private var largest: Int? {
-        guard logMode, !signs.isEmpty else { return nil }
-        var best = 0
-        for index in signs.indices where slopes[index] * point + offsets[index] > slopes[best] * point + offsets[best] {
-            best = index
-        }
-        return best
-    }
 
     /// The sum divided by the reference term e^(slope * point + offset) (log mode), or the plain sum.
     public func total(relativeTo reference: (slope: Double, offset: Double)) -> Double {
         guard logMode else { return plainSum }
         var sum = 0.0
-        for index in signs.indices {
+        for term in terms {
             // Same slope: the exponents differ by the offsets alone, exactly.
-            let exponent = (slopes[index] - reference.slope) * point + (offsets[index] - reference.offset)
-            sum += signs[index] * exp(exponent)
+            sum += term.sign * exp((term.slope - reference.slope) * point + (term.offset - reference.offset))
         }
         return sum
     }
 
     /// The (slope, offset) of the largest term.
     var largestTerm: (slope: Double, offset: Double)? {
-        largest.map { (slopes[$0], offsets[$0]) }
+        terms.max { $0.exponent(at: point) < $1.exponent(at: point) }.map { ($0.slope, $0.offset) }
     }
 }
 
@@ -123,6 +133,11 @@ public struct Slope: Sendable, Hashable {
 
     /// Combines a derivative and a curvature accumulator on a common scale.
     public init(derivative: SlopeAccumulator, curvature: SlopeAccumulator) {
+        guard derivative.logMode || curvature.logMode else {
+            self.derivative = derivative.plainSum
+            self.curvature = curvature.plainSum
+            return
+        }
         let candidates = [derivative.largestTerm, curvature.largestTerm].compactMap { $0 }
         let point = derivative.point
         let reference = candidates.max { $0.slope * point + $0.offset < $1.slope * point + $1.offset } ?? (0, 0)
