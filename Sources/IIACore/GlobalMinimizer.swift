@@ -26,47 +26,48 @@ public enum GlobalMinimizer {
         _ objective: Objective, recordTrace: Bool = false
     ) -> Minimization {
         let (lower, upper) = searchInterval(objective)
-        let insideKinks = objective.kinks.filter { $0 > lower && $0 < upper }
-        let breaks = [lower] + insideKinks + [upper]
-
-        var candidates: [(point: Double, root: SafeguardedNewton.Root?)] = []
-        for index in 0..<(breaks.count - 1) {
-            for bracket in minimumBrackets(objective, from: breaks[index], to: breaks[index + 1]) {
+        var minima: [Double] = []
+        var best: (point: Double, value: Double, root: SafeguardedNewton.Root?)?
+        func consider(_ point: Double, _ root: SafeguardedNewton.Root?) {
+            let value = objective.value(point)
+            minima.append(point)
+            if best == nil || value < best!.value { best = (point, value, root) }
+        }
+        // Smooth pieces between the bound's ends and the kinks inside, each end's one-sided slope
+        // computed once; a kink is a local minimum where the slope turns from ≤ 0 to ≥ 0.
+        func solvePiece(_ a: Double, _ b: Double, _ slopeAtStart: Double, _ slopeAtEnd: Double) {
+            minimumBrackets(objective, from: a, to: b, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtEnd) { bracket in
                 let root = SafeguardedNewton.findRoot(
                     lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace
                 ) { objective.slope($0) }
-                candidates.append((root.point, root))
+                consider(root.point, root)
             }
         }
-        for kink in objective.kinks {
+        var pieceStart = lower
+        var slopeAtStart = objective.slope(lower, side: .right).derivative
+        // Kinks on the bound's ends count too: the minimum can sit exactly there.
+        for kink in objective.kinks where kink >= lower && kink <= upper {
             let left = objective.slope(kink, side: .left).derivative
             let right = objective.slope(kink, side: .right).derivative
-            if left <= 0 && right >= 0 { candidates.append((kink, nil)) }
+            solvePiece(pieceStart, kink, slopeAtStart, left)
+            if left <= 0 && right >= 0 { consider(kink, nil) }
+            (pieceStart, slopeAtStart) = (kink, right)
         }
-        if lower == upper { candidates.append((lower, nil)) }
-        if candidates.isEmpty {
+        solvePiece(pieceStart, upper, slopeAtStart, objective.slope(upper, side: .left).derivative)
+        if lower == upper { consider(lower, nil) }
+        if best == nil {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
             // left end and a positive one at its right end); keep the better end all the same.
-            let point = objective.value(lower) <= objective.value(upper) ? lower : upper
-            candidates.append((point, nil))
+            consider(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
         }
-
-        var best = candidates[0]
-        var bestValue = objective.value(best.point)
-        for candidate in candidates.dropFirst() {
-            let value = objective.value(candidate.point)
-            if value < bestValue {
-                best = candidate
-                bestValue = value
-            }
-        }
-        let minima = candidates.map(\.point).sorted()
+        let winner = best!
+        minima.sort()
         return Minimization(
-            argmin: best.point, value: bestValue,
-            iterations: best.root?.iterations ?? 0,
-            termination: best.root?.termination ?? .atKink,
+            argmin: winner.point, value: winner.value,
+            iterations: winner.root?.iterations ?? 0,
+            termination: winner.root?.termination ?? .atKink,
             localMinima: minima,
-            trace: best.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: best.point)] : []))
+            trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []))
     }
 
     /// An interval that holds every local minimiser: the derivative is negative left of it and
@@ -125,46 +126,52 @@ public enum GlobalMinimizer {
     /// (up to `certificationDepth` halvings); a certified cell holds at most one root, decided
     /// by the derivative's signs at its ends. Cells that cannot be certified are scanned.
     static func minimumBrackets<Objective: RegularisedObjective>(
-        _ objective: Objective, from a: Double, to b: Double
-    ) -> [Bracket] {
-        guard a < b else { return [] }
-        var brackets: [Bracket] = []
-        var cells: [(Double, Double, Int)] = [(a, b, 0)]
-        while let (lower, upper, depth) = cells.popLast() {
+        _ objective: Objective, from a: Double, to b: Double, slopeAtStart: Double, slopeAtEnd: Double,
+        found: (Bracket) -> Void
+    ) {
+        guard a < b else { return }
+        // Cells with the derivative at their ends (one-sided at the piece's ends); the stack is
+        // only allocated when a cell has to be split.
+        typealias Cell = (lower: Double, upper: Double, gLower: Double, gUpper: Double, depth: Int)
+        var pending: [Cell] = []
+        var next: Cell? = (a, b, slopeAtStart, slopeAtEnd, 0)
+        while let cell = next ?? pending.popLast() {
+            next = nil
+            let (lower, upper, left, right) = (cell.lower, cell.upper, cell.gLower, cell.gUpper)
             if objective.curvatureLowerBound(lower, upper) > 0 {
-                let left = objective.slope(lower, side: .right).derivative
-                let right = objective.slope(upper, side: .left).derivative
                 if left < 0 && right > 0 {
                     // Start where the chord through the end slopes crosses zero (in plain mode,
                     // where the two slopes share one scale).
                     let plain = max(abs(lower), abs(upper)) <= SlopeAccumulator.logModeThreshold
                     let secant = lower - left * (upper - lower) / (right - left)
-                    brackets.append(Bracket(lower: lower, upper: upper, start: plain && secant.isFinite ? secant : nil))
+                    found(Bracket(lower: lower, upper: upper, start: plain && secant.isFinite ? secant : nil))
                 }
                 continue
             }
-            if excludesRoot(objective, lower, upper) { continue }
+            if excludesRoot(objective, lower, upper, slopeAtLower: left, slopeAtUpper: right) { continue }
             let middle = SafeguardedNewton.midpoint(lower, upper)
-            if depth < certificationDepth && middle > lower && middle < upper {
-                if objective.slope(middle).derivative == 0 {
-                    brackets.append(Bracket(lower: middle.nextDown, upper: middle.nextUp))
-                }
-                cells.append((middle, upper, depth + 1))
-                cells.append((lower, middle, depth + 1))
+            if cell.depth < certificationDepth && middle > lower && middle < upper {
+                let g = objective.slope(middle).derivative
+                if g == 0 { found(Bracket(lower: middle.nextDown, upper: middle.nextUp)) }
+                pending.append((middle, upper, g, right, cell.depth + 1))
+                next = (lower, middle, left, g, cell.depth + 1)
                 continue
             }
-            brackets += scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b)
+            for bracket in scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b) { found(bracket) }
         }
-        return brackets.sorted { $0.lower < $1.lower }
     }
 
     /// True when the derivative cannot vanish on [a, b]: the data derivative is monotone, and
     /// the KL derivative is bounded there, so the data derivative's value at one end decides.
-    static func excludesRoot<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool {
+    /// The data derivative at the ends is the given slope less the KL derivative there.
+    static func excludesRoot<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double, slopeAtUpper: Double
+    ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
-        let bound = objective.regulariser.derivativeMagnitudeBound(a, b)
-        if objective.dataSlope(a, side: .right).derivative - bound > 0 { return true }
-        return objective.dataSlope(b, side: .left).derivative + bound < 0
+        let kl = objective.regulariser
+        let bound = kl.derivativeMagnitudeBound(a, b)
+        if slopeAtLower - kl.derivative(a) - bound > 0 { return true }
+        return slopeAtUpper - kl.derivative(b) + bound < 0
     }
 
     /// Halvings tried before a cell is scanned instead.

@@ -10,6 +10,8 @@ public struct IIALikelihood: Sendable {
     struct Row: Sendable {
         /// ln((k - j) / j): the row's sigmoid shift.
         let shift: Double
+        /// (k - j) / j = e^shift.
+        let scale: Double
         let logJ: Double
         let choseM1: Double
         let choseM2: Double
@@ -23,9 +25,11 @@ public struct IIALikelihood: Sendable {
     public init(_ counts: PreferenceCounts) {
         let k = counts.k
         var rows: [Row] = []
+        rows.reserveCapacity(k - 1)
         for j in 1..<k where counts.choseM1[j] + counts.choseM2[j] > 0 {
             rows.append(Row(
-                shift: log(Double(k - j) / Double(j)), logJ: log(Double(j)),
+                shift: SmallLogarithms.of(k - j) - SmallLogarithms.of(j), scale: Double(k - j) / Double(j),
+                logJ: SmallLogarithms.of(j),
                 choseM1: counts.choseM1[j], choseM2: counts.choseM2[j]))
         }
         self.rows = rows
@@ -49,7 +53,8 @@ public struct IIALikelihood: Sendable {
     func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         for row in rows {
             SlopeAccumulator.addLogistic(
-                up: row.choseM1, down: row.choseM2, weight: row.choseM1 + row.choseM2, direction: 1, shift: row.shift,
+                up: row.choseM1, down: row.choseM2, weight: row.choseM1 + row.choseM2, direction: 1,
+                shift: row.shift, scale: row.scale,
                 derivative: &derivative, curvature: &curvature)
         }
     }

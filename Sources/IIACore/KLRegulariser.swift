@@ -10,6 +10,8 @@ public struct KLRegulariser: Sendable {
     public let beta: Double
     /// ln(|M2| / |M1|).
     public let shift: Double
+    /// |M2| / |M1|.
+    let sizeRatio: Double
     /// logit(zeta).
     public let baseLogOdds: Double
     let logZeta: Double
@@ -18,6 +20,7 @@ public struct KLRegulariser: Sendable {
     public init(_ parameters: ModelParameters) {
         beta = parameters.beta
         shift = parameters.logSizeRatio
+        sizeRatio = Double(parameters.m2) / Double(parameters.m1)
         baseLogOdds = parameters.baseLogOdds
         logZeta = log(parameters.zeta)
         logOneMinusZeta = log1p(-parameters.zeta)
@@ -40,17 +43,22 @@ public struct KLRegulariser: Sendable {
         let x = v + shift
         let gap = x + baseLogOdds
         if !derivative.logMode && !curvature.logMode {
-            // One exponential: q(1-q) = e/(1+e)^2 and tanh(x/2) = sign(x) (1-e)/(1+e), e = e^-|x|.
-            let e = exp(-abs(x))
-            let reciprocal = 1 / (1 + e)
-            let slope = e * reciprocal * reciprocal
-            let halfTanh = (x >= 0 ? 1.0 : -1.0) * (1 - e) * reciprocal
+            // No exponential: e^x = e^v |M2|/|M1|, q(1-q) = 1/(E + 2 + 1/E), tanh(x/2) = (E-1)/(E+1).
+            let e = derivative.growth * sizeRatio
+            let slope = 1 / (e + 2 + 1 / e)
+            let halfTanh = (e - 1) / (e + 1)
             derivative.addConstant(beta * gap * slope)
             curvature.addConstant(beta * (1 - halfTanh * gap) * slope)
             return
         }
         derivative.addSigmoidSlope(beta * gap, direction: 1, shift: shift)
         curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), direction: 1, shift: shift)
+    }
+
+    /// The derivative beta q(1-q)(x + logit zeta) at v, directly (underflows to 0 far out).
+    func derivative(_ v: Double) -> Double {
+        let x = v + shift
+        return beta * StableMath.sigmoidSlope(x) * (x + baseLogOdds)
     }
 
     /// An upper bound of |derivative| on [a, b] (in v): beta max q(1-q) max |x + logit zeta|.

@@ -101,6 +101,8 @@ public struct SLiCObjective: RegularisedObjective {
         /// +1 for a chosen-M1 term (argument v + shift), -1 for chosen-M2 (argument -v + shift).
         let direction: Double
         let shift: Double
+        /// e^shift.
+        let scale: Double
         let constant: Double
         let weight: Double
     }
@@ -123,10 +125,11 @@ public struct SLiCObjective: RegularisedObjective {
         let k = counts.k
         regulariser = KLRegulariser(parameters)
         delta = parameters.delta
-        logChoices = log(Double(k - 1))
+        logChoices = SmallLogarithms.of(k - 1)
         lowerKink = -parameters.delta - logChoices
         upperKink = parameters.delta + logChoices
         var terms: [SmoothTerm] = []
+        terms.reserveCapacity(2 * (k - 1))
         var lower = 0.0, upper = 0.0
         for j in 1..<k {
             let n1 = counts.choseM1[j], n2 = counts.choseM2[j]
@@ -135,8 +138,9 @@ public struct SLiCObjective: RegularisedObjective {
                     lower += n1
                 } else {
                     terms.append(SmoothTerm(
-                        direction: 1, shift: log(Double(k - j) / Double(j - 1)),
-                        constant: log(Double(j - 1)) + parameters.delta, weight: n1))
+                        direction: 1, shift: SmallLogarithms.of(k - j) - SmallLogarithms.of(j - 1),
+                        scale: Double(k - j) / Double(j - 1),
+                        constant: SmallLogarithms.of(j - 1) + parameters.delta, weight: n1))
                 }
             }
             if n2 > 0 {
@@ -144,8 +148,9 @@ public struct SLiCObjective: RegularisedObjective {
                     upper += n2
                 } else {
                     terms.append(SmoothTerm(
-                        direction: -1, shift: log(Double(j) / Double(k - j - 1)),
-                        constant: log(Double(k - j - 1)) + parameters.delta, weight: n2))
+                        direction: -1, shift: SmallLogarithms.of(j) - SmallLogarithms.of(k - j - 1),
+                        scale: Double(j) / Double(k - j - 1),
+                        constant: SmallLogarithms.of(k - j - 1) + parameters.delta, weight: n2))
                 }
             }
         }
@@ -153,7 +158,10 @@ public struct SLiCObjective: RegularisedObjective {
         lowerHingeWeight = lower
         upperHingeWeight = upper
         // Ascending: lowerKink ≤ upperKink since delta ≥ 0 and k ≥ 2.
-        kinks = (lower > 0 ? [lowerKink] : []) + (upper > 0 ? [upperKink] : [])
+        var kinks: [Double] = []
+        if lower > 0 { kinks.append(lowerKink) }
+        if upper > 0 { kinks.append(upperKink) }
+        self.kinks = kinks
         mixedChoseM1 = counts.mixedChoseM1
         mixedChoseM2 = counts.mixedChoseM2
     }
@@ -176,7 +184,7 @@ public struct SLiCObjective: RegularisedObjective {
         for term in smoothTerms {
             SlopeAccumulator.addLogistic(
                 up: term.direction * term.weight, down: 0, weight: term.weight, direction: term.direction,
-                shift: term.shift, derivative: &derivative, curvature: &curvature)
+                shift: term.shift, scale: term.scale, derivative: &derivative, curvature: &curvature)
         }
     }
 

@@ -17,6 +17,9 @@ public struct SlopeAccumulator: Sendable {
     /// The point the terms are evaluated at.
     public let point: Double
     private(set) var plainSum = 0.0
+    /// e^point (plain mode only): every sigmoid of the objectives is a sigmoid of point + a
+    /// constant, so one exponential per evaluation serves all of them.
+    let growth: Double
     /// One term c e^(slope * point + offset) of log mode, as sign(c), slope and ln|c| + offset.
     private struct Term: Sendable {
         var sign: Double
@@ -31,6 +34,7 @@ public struct SlopeAccumulator: Sendable {
     public init(logMode: Bool, at point: Double) {
         self.logMode = logMode
         self.point = point
+        growth = logMode ? .nan : exp(point)
         if logMode { terms.reserveCapacity(16) }
     }
 
@@ -76,32 +80,26 @@ public struct SlopeAccumulator: Sendable {
     }
 
     /// Adds `up * sigmoid(t) - down * sigmoid(-t)` to `derivative` and `weight * sigmoid(t) * sigmoid(-t)`
-    /// to `curvature`, t = direction * point + shift: one exponential for all three in plain mode.
+    /// to `curvature`, t = direction * point + shift, with `scale` = e^shift.
+    ///
+    /// In plain mode (|point| ≤ 600) e^t = e^±point * scale stays within about 1e±275, so
+    /// sigmoid(t) = E/(1+E), sigmoid(-t) = 1/(1+E) and their product 1/(E + 2 + 1/E) are exact
+    /// to rounding without another exponential.
     public static func addLogistic(
-        up: Double, down: Double, weight: Double, direction: Double, shift: Double,
+        up: Double, down: Double, weight: Double, direction: Double, shift: Double, scale: Double,
         derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator
     ) {
         guard derivative.logMode || curvature.logMode else {
-            let t = direction * derivative.point + shift
-            let e = exp(-abs(t))
+            let e = (direction > 0 ? derivative.growth : 1 / derivative.growth) * scale
             let reciprocal = 1 / (1 + e)
-            // sigmoid(|t|) = 1/(1+e), sigmoid(-|t|) = e/(1+e).
-            let (positive, negative) = t >= 0 ? (reciprocal, e * reciprocal) : (e * reciprocal, reciprocal)
-            derivative.plainSum += up * positive - down * negative
-            curvature.plainSum += weight * e * reciprocal * reciprocal
+            derivative.plainSum += up * e * reciprocal - down * reciprocal
+            curvature.plainSum += weight / (e + 2 + 1 / e)
             return
         }
         derivative.addSigmoid(up, direction: direction, shift: shift)
         derivative.addSigmoid(-down, direction: -direction, shift: -shift)
         curvature.addSigmoidSlope(weight, direction: direction, shift: shift)
     }
-
-    /// The largest term exponent (log mode), or 0.
-    public var maxLog: Double {
-        guard logMode else { return 0 }
-        return terms.map { $0.exponent(at: point) }.max() ?? -.infinity
-    }
-
 
     /// The sum divided by the reference term e^(slope * point + offset) (log mode), or the plain sum.
     public func total(relativeTo reference: (slope: Double, offset: Double)) -> Double {
