@@ -35,7 +35,7 @@ public enum GlobalMinimizer {
         }
         // Smooth pieces between the bound's ends and the kinks inside, each end's one-sided slope
         // computed once; a kink is a local minimum where the slope turns from ≤ 0 to ≥ 0.
-        func solvePiece(_ a: Double, _ b: Double, _ slopeAtStart: Double, _ slopeAtEnd: Double) {
+        func solvePiece(_ a: Double, _ b: Double, _ slopeAtStart: Slope, _ slopeAtEnd: Slope) {
             minimumBrackets(objective, from: a, to: b, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtEnd) { bracket in
                 let root = SafeguardedNewton.findRoot(
                     lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace
@@ -44,16 +44,16 @@ public enum GlobalMinimizer {
             }
         }
         var pieceStart = lower
-        var slopeAtStart = objective.slope(lower, side: .right).derivative
+        var slopeAtStart = objective.slope(lower, side: .right)
         // Kinks on the bound's ends count too: the minimum can sit exactly there.
         for kink in objective.kinks where kink >= lower && kink <= upper {
-            let left = objective.slope(kink, side: .left).derivative
-            let right = objective.slope(kink, side: .right).derivative
+            let left = objective.slope(kink, side: .left)
+            let right = objective.slope(kink, side: .right)
             solvePiece(pieceStart, kink, slopeAtStart, left)
-            if left <= 0 && right >= 0 { consider(kink, nil) }
+            if left.derivative <= 0 && right.derivative >= 0 { consider(kink, nil) }
             (pieceStart, slopeAtStart) = (kink, right)
         }
-        solvePiece(pieceStart, upper, slopeAtStart, objective.slope(upper, side: .left).derivative)
+        if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, objective.slope(upper, side: .left)) }
         if lower == upper { consider(lower, nil) }
         if best == nil {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
@@ -67,7 +67,8 @@ public enum GlobalMinimizer {
             iterations: winner.root?.iterations ?? 0,
             termination: winner.root?.termination ?? .atKink,
             localMinima: minima,
-            trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []))
+            trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []),
+            bracket: winner.root?.bracket, searchInterval: lower...upper)
     }
 
     /// An interval that holds every local minimiser: the derivative is negative left of it and
@@ -126,39 +127,47 @@ public enum GlobalMinimizer {
     /// (up to `certificationDepth` halvings); a certified cell holds at most one root, decided
     /// by the derivative's signs at its ends. Cells that cannot be certified are scanned.
     static func minimumBrackets<Objective: RegularisedObjective>(
-        _ objective: Objective, from a: Double, to b: Double, slopeAtStart: Double, slopeAtEnd: Double,
+        _ objective: Objective, from a: Double, to b: Double, slopeAtStart: Slope, slopeAtEnd: Slope,
         found: (Bracket) -> Void
     ) {
         guard a < b else { return }
         // Cells with the derivative at their ends (one-sided at the piece's ends); the stack is
         // only allocated when a cell has to be split.
-        typealias Cell = (lower: Double, upper: Double, gLower: Double, gUpper: Double, depth: Int)
+        typealias Cell = (lower: Double, upper: Double, gLower: Slope, gUpper: Slope, depth: Int)
         var pending: [Cell] = []
         var next: Cell? = (a, b, slopeAtStart, slopeAtEnd, 0)
         while let cell = next ?? pending.popLast() {
             next = nil
-            let (lower, upper, left, right) = (cell.lower, cell.upper, cell.gLower, cell.gUpper)
+            let (lower, upper, left, right) = (cell.lower, cell.upper, cell.gLower.derivative, cell.gUpper.derivative)
             if objective.curvatureLowerBound(lower, upper) > 0 {
                 if left < 0 && right > 0 {
-                    // Start where the chord through the end slopes crosses zero (in plain mode,
-                    // where the two slopes share one scale).
-                    let plain = max(abs(lower), abs(upper)) <= SlopeAccumulator.logModeThreshold
-                    let secant = lower - left * (upper - lower) / (right - left)
-                    found(Bracket(lower: lower, upper: upper, start: plain && secant.isFinite ? secant : nil))
+                    found(Bracket(lower: lower, upper: upper, start: startingPoint(lower, cell.gLower, upper, cell.gUpper)))
                 }
                 continue
             }
             if excludesRoot(objective, lower, upper, slopeAtLower: left, slopeAtUpper: right) { continue }
             let middle = SafeguardedNewton.midpoint(lower, upper)
             if cell.depth < certificationDepth && middle > lower && middle < upper {
-                let g = objective.slope(middle).derivative
-                if g == 0 { found(Bracket(lower: middle.nextDown, upper: middle.nextUp)) }
-                pending.append((middle, upper, g, right, cell.depth + 1))
-                next = (lower, middle, left, g, cell.depth + 1)
+                let g = objective.slope(middle)
+                if g.derivative == 0 { found(Bracket(lower: middle.nextDown, upper: middle.nextUp)) }
+                pending.append((middle, upper, g, cell.gUpper, cell.depth + 1))
+                next = (lower, middle, cell.gLower, g, cell.depth + 1)
                 continue
             }
             for bracket in scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b) { found(bracket) }
         }
+    }
+
+    /// A first Newton iterate for a root bracketed by (a, b) with the given end slopes, which share
+    /// one scale in plain mode: Newton's step from the end nearer the root (the smaller |slope|),
+    /// or else the chord's zero. Nil in log mode (the caller then starts in the middle).
+    static func startingPoint(_ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope) -> Double? {
+        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return nil }
+        let (end, slope) = abs(slopeA.derivative) <= abs(slopeB.derivative) ? (a, slopeA) : (b, slopeB)
+        let newton = end - slope.derivative / slope.curvature
+        if slope.curvature > 0 && newton > a && newton < b { return newton }
+        let secant = a - slopeA.derivative * (b - a) / (slopeB.derivative - slopeA.derivative)
+        return secant.isFinite ? secant : nil
     }
 
     /// True when the derivative cannot vanish on [a, b]: the data derivative is monotone, and

@@ -63,7 +63,7 @@ public struct IIALikelihood: Sendable {
     public func slope(_ u: Double) -> Slope {
         let logMode = abs(u) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: u)
-        var curvature = SlopeAccumulator(logMode: logMode, at: u)
+        var curvature = SlopeAccumulator(sameAs: derivative)
         accumulate(u, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
     }
@@ -71,10 +71,11 @@ public struct IIALikelihood: Sendable {
     /// A lower bound of L_D'' on [a, b]: each row's sigmoid slope is unimodal, so its minimum
     /// over an interval sits at an end.
     func curvatureLowerBound(_ a: Double, _ b: Double) -> Double {
+        let exponentials = StableMath.endExponentials(a, b)
         var bound = 0.0
         for row in rows {
-            bound += (row.choseM1 + row.choseM2)
-                * min(StableMath.sigmoidSlope(a + row.shift), StableMath.sigmoidSlope(b + row.shift))
+            bound += (row.choseM1 + row.choseM2) * StableMath.smallerSigmoidSlope(
+                direction: 1, shift: row.shift, scale: row.scale, a: a, b: b, exponentials: exponentials)
         }
         return bound
     }

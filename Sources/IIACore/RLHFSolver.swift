@@ -7,9 +7,12 @@ import Foundation
 /// uniform policy, theta = 0). IL and SLiC go through ``GlobalMinimizer``.
 public struct RLHFSolver: Sendable {
     public let parameters: ModelParameters
+    /// The KL term of IL and SLiC, and the logarithms the policies need, computed once.
+    let regulariser: KLRegulariser
 
     public init(_ parameters: ModelParameters) {
         self.parameters = parameters
+        regulariser = KLRegulariser(parameters)
     }
 
     /// Results for `algorithms` (all four by default), in that order.
@@ -30,10 +33,10 @@ public struct RLHFSolver: Sendable {
                 // The IL data term is the RLPO likelihood: reuse it and its minimiser when known.
                 let known = rewardGap.flatMap { $0.termination == .noMinimizer ? nil : $0.argmin }
                 let objective = InclusiveLearningObjective(
-                    counts, parameters, likelihood: likelihood, likelihoodMinimizer: known)
+                    counts, parameters, likelihood: likelihood, likelihoodMinimizer: known, regulariser: regulariser)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .il))
             case .slic:
-                let objective = SLiCObjective(counts, parameters)
+                let objective = SLiCObjective(counts, parameters, regulariser: regulariser)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .slic))
             }
         }
@@ -50,9 +53,9 @@ public struct RLHFSolver: Sendable {
         let exists = gap.termination != .noMinimizer
         let logOdds: Double
         if exists {
-            logOdds = parameters.baseLogOdds - gap.argmin * (dataSize / parameters.beta)
+            logOdds = regulariser.baseLogOdds - gap.argmin * (dataSize / parameters.beta)
         } else {
-            logOdds = algorithm == .rlpo ? parameters.baseLogOdds : -parameters.logSizeRatio
+            logOdds = algorithm == .rlpo ? regulariser.baseLogOdds : -regulariser.shift
         }
         return AlgorithmResult(algorithm: algorithm, logOdds: logOdds, minimizerExists: exists, minimization: gap)
     }
@@ -60,7 +63,7 @@ public struct RLHFSolver: Sendable {
     /// ln(P(M1)/P(M2)) = -(v + ln(|M2|/|M1|)).
     func policyFromParameterGap(_ minimization: Minimization, _ algorithm: Algorithm) -> AlgorithmResult {
         AlgorithmResult(
-            algorithm: algorithm, logOdds: -(minimization.argmin + parameters.logSizeRatio),
+            algorithm: algorithm, logOdds: -(minimization.argmin + regulariser.shift),
             minimizerExists: true, minimization: minimization)
     }
 
@@ -73,22 +76,38 @@ public struct RLHFSolver: Sendable {
                 localMinima: [], trace: [])
         }
         let guess = likelihood.initialGuess()
-        // Expand a bracket around the guess: L_D' is increasing from -(M2 data) to +(M1 data).
-        var lower = guess, upper = guess
-        var step = 0.5
-        while likelihood.slope(lower).derivative >= 0 {
-            lower -= step
-            step *= 2
+        // Bracket the root, L_D' increasing from -(M2 data) to +(M1 data): the guess is one end;
+        // the other is sought beyond twice Newton's step from it, doubling the distance.
+        let atGuess = likelihood.slope(guess)
+        if atGuess.derivative == 0 {
+            return Minimization(
+                argmin: guess, value: likelihood.value(guess), iterations: 0, termination: .exactRoot,
+                localMinima: [guess], trace: recordTrace ? [SolverStep(kind: .start, point: guess)] : [])
         }
-        step = 0.5
-        while likelihood.slope(upper).derivative <= 0 {
-            upper += step
+        let direction: Double = atGuess.derivative < 0 ? 1 : -1
+        let newtonDistance = abs(atGuess.derivative / atGuess.curvature)
+        var step = newtonDistance.isFinite && newtonDistance > 0 ? 2 * newtonDistance : 0.5
+        var near = (point: guess, derivative: atGuess.derivative)
+        var far = guess + direction * step
+        var farDerivative = likelihood.slope(far).derivative
+        while farDerivative * direction <= 0 {
+            near = (far, farDerivative)
             step *= 2
+            far = guess + direction * step
+            farDerivative = likelihood.slope(far).derivative
         }
+        let (lower, upper) = direction > 0 ? (near.point, far) : (far, near.point)
+        let (gLower, gUpper) = direction > 0 ? (near.derivative, farDerivative) : (farDerivative, near.derivative)
+        // Start where the chord through the bracket's end slopes crosses zero (plain mode only:
+        // there both slopes share one scale).
+        let plain = max(abs(lower), abs(upper)) <= SlopeAccumulator.logModeThreshold
+        let secant = lower - gLower * (upper - lower) / (gUpper - gLower)
         let root = SafeguardedNewton.findRoot(
-            lower: lower, upper: upper, start: guess, recordTrace: recordTrace, slope: likelihood.slope)
+            lower: lower, upper: upper, start: plain && secant.isFinite ? secant : nil, recordTrace: recordTrace,
+            slope: likelihood.slope)
         return Minimization(
             argmin: root.point, value: likelihood.value(root.point), iterations: root.iterations,
-            termination: root.termination, localMinima: [root.point], trace: root.trace)
+            termination: root.termination, localMinima: [root.point], trace: root.trace,
+            bracket: root.bracket, searchInterval: root.bracket)
     }
 }

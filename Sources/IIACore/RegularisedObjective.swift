@@ -37,7 +37,7 @@ extension RegularisedObjective {
     public func slope(_ v: Double, side: PieceSide = .right) -> Slope {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: v)
-        var curvature = SlopeAccumulator(logMode: logMode, at: v)
+        var curvature = SlopeAccumulator(sameAs: derivative)
         accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
         regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
@@ -47,7 +47,7 @@ extension RegularisedObjective {
     public func dataSlope(_ v: Double, side: PieceSide = .right) -> Slope {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: v)
-        var curvature = SlopeAccumulator(logMode: logMode, at: v)
+        var curvature = SlopeAccumulator(sameAs: derivative)
         accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
     }
@@ -69,11 +69,11 @@ public struct InclusiveLearningObjective: RegularisedObjective {
     /// (RLPO's reward gap), so neither is computed twice.
     public init(
         _ counts: PreferenceCounts, _ parameters: ModelParameters,
-        likelihood: IIALikelihood? = nil, likelihoodMinimizer: Double? = nil
+        likelihood: IIALikelihood? = nil, likelihoodMinimizer: Double? = nil, regulariser: KLRegulariser? = nil
     ) {
         let likelihood = likelihood ?? IIALikelihood(counts)
         self.likelihood = likelihood
-        regulariser = KLRegulariser(parameters)
+        self.regulariser = regulariser ?? KLRegulariser(parameters)
         dataMinimizer = likelihood.hasMinimizer ? likelihoodMinimizer : nil
     }
 
@@ -121,9 +121,10 @@ public struct SLiCObjective: RegularisedObjective {
     public let mixedChoseM1: Double
     public let mixedChoseM2: Double
 
-    public init(_ counts: PreferenceCounts, _ parameters: ModelParameters) {
+    /// The objective for `counts`; pass the KL term when it is already built for `parameters`.
+    public init(_ counts: PreferenceCounts, _ parameters: ModelParameters, regulariser: KLRegulariser? = nil) {
         let k = counts.k
-        regulariser = KLRegulariser(parameters)
+        self.regulariser = regulariser ?? KLRegulariser(parameters)
         delta = parameters.delta
         logChoices = SmallLogarithms.of(k - 1)
         lowerKink = -parameters.delta - logChoices
@@ -189,10 +190,11 @@ public struct SLiCObjective: RegularisedObjective {
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double) -> Double {
+        let exponentials = StableMath.endExponentials(a, b)
         var bound = 0.0
         for term in smoothTerms {
-            let ta = term.direction * a + term.shift, tb = term.direction * b + term.shift
-            bound += term.weight * min(StableMath.sigmoidSlope(ta), StableMath.sigmoidSlope(tb))
+            bound += term.weight * StableMath.smallerSigmoidSlope(
+                direction: term.direction, shift: term.shift, scale: term.scale, a: a, b: b, exponentials: exponentials)
         }
         return bound
     }

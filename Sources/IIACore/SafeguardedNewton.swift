@@ -10,6 +10,8 @@ enum SafeguardedNewton {
     static let iterationLimit = 200
 
     struct Root {
+        /// The bracket the search started from.
+        var bracket: ClosedRange<Double> = 0...0
         var point: Double
         var iterations: Int
         var termination: Termination
@@ -19,6 +21,14 @@ enum SafeguardedNewton {
     static func findRoot(
         lower: Double, upper: Double, start: Double? = nil, recordTrace: Bool = false,
         slope: (Double) -> Slope
+    ) -> Root {
+        var root = search(lower: lower, upper: upper, start: start, recordTrace: recordTrace, slope: slope)
+        root.bracket = lower...upper
+        return root
+    }
+
+    private static func search(
+        lower: Double, upper: Double, start: Double?, recordTrace: Bool, slope: (Double) -> Slope
     ) -> Root {
         var lower = lower, upper = upper
         var x = start.map { min(max($0, lower), upper) } ?? midpoint(lower, upper)

@@ -38,6 +38,14 @@ public struct SlopeAccumulator: Sendable {
         if logMode { terms.reserveCapacity(16) }
     }
 
+    /// An empty accumulator at the same point and mode as `other`, sharing its e^point.
+    public init(sameAs other: SlopeAccumulator) {
+        logMode = other.logMode
+        point = other.point
+        growth = other.growth
+        if logMode { terms.reserveCapacity(16) }
+    }
+
     /// Appends coefficient * e^(slope * point + offset).
     private mutating func append(_ coefficient: Double, slope: Double, offset: Double) {
         guard coefficient != 0, offset > -.infinity else { return }

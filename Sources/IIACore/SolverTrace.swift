@@ -55,4 +55,10 @@ public struct Minimization: Sendable, Hashable {
     public var localMinima: [Double]
     /// The iterates of the search that found the minimiser, the start first.
     public var trace: [SolverStep]
+    /// The bracket the globalisation handed to Newton's method for the minimiser (nil when the
+    /// minimum sits at a kink or there is none).
+    public var bracket: ClosedRange<Double>? = nil
+    /// Where the globalisation looked: an interval holding every local minimiser (IL, SLiC), or
+    /// the bracket grown around the first guess (RLPO, DPO).
+    public var searchInterval: ClosedRange<Double>? = nil
 }

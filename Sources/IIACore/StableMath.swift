@@ -32,6 +32,29 @@ public enum StableMath {
         return e / (d * d)
     }
 
+    /// sigmoid(t) * sigmoid(-t) from e = e^t (finite, > 0): 1 / (e + 2 + 1/e).
+    @inlinable
+    public static func sigmoidSlope(exponential e: Double) -> Double { 1 / (e + 2 + 1 / e) }
+
+    /// The smaller of sigmoid(t) sigmoid(-t) at t = direction * a + shift and at
+    /// t = direction * b + shift, given e^a, e^b (nil far out) and scale = e^shift.
+    @inlinable
+    public static func smallerSigmoidSlope(
+        direction: Double, shift: Double, scale: Double, a: Double, b: Double, exponentials: (Double, Double)?
+    ) -> Double {
+        guard let (ea, eb) = exponentials else {
+            return min(sigmoidSlope(direction * a + shift), sigmoidSlope(direction * b + shift))
+        }
+        let (xa, xb) = direction > 0 ? (ea * scale, eb * scale) : (scale / ea, scale / eb)
+        return min(sigmoidSlope(exponential: xa), sigmoidSlope(exponential: xb))
+    }
+
+    /// (e^a, e^b) when both are far from overflow (|a|, |b| ≤ 600), else nil.
+    @inlinable
+    public static func endExponentials(_ a: Double, _ b: Double) -> (Double, Double)? {
+        max(abs(a), abs(b)) <= 600 ? (exp(a), exp(b)) : nil
+    }
+
     /// ln(p / (1 - p)) for p in (0, 1).
     @inlinable
     public static func logit(_ p: Double) -> Double { log(p) - log1p(-p) }
