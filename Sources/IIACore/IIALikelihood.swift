@@ -41,10 +41,15 @@ public struct IIALikelihood: Sendable {
     public var hasMinimizer: Bool { mixedChoseM1 > 0 && mixedChoseM2 > 0 }
 
     /// L_D(u), up to a constant.
+    ///
+    /// Each row is written as N_j1 ln(j + (k-j) e^u) + N_j2 ln(j e^-u + (k-j)): no cancellation
+    /// between (N_j1 + N_j2) u and N_j2 u when |u| is huge.
     public func value(_ u: Double) -> Double {
         var sum = 0.0
         for row in rows {
-            sum += (row.choseM1 + row.choseM2) * (row.logJ + StableMath.softplus(u + row.shift)) - row.choseM2 * u
+            let t = u + row.shift
+            if row.choseM1 > 0 { sum += row.choseM1 * (row.logJ + StableMath.softplus(t)) }
+            if row.choseM2 > 0 { sum += row.choseM2 * (row.logJ + row.shift + StableMath.softplus(-t)) }
         }
         return sum
     }

@@ -43,10 +43,11 @@ public struct KLRegulariser: Sendable {
         let x = v + shift
         let gap = x + baseLogOdds
         if !derivative.logMode && !curvature.logMode {
-            // No exponential: e^x = e^v |M2|/|M1|, q(1-q) = 1/(E + 2 + 1/E), tanh(x/2) = (E-1)/(E+1).
+            // No exponential: E = e^x = e^v |M2|/|M1|, q(1-q) = E/(1+E)^2, tanh(x/2) = (E-1)/(E+1).
             let e = derivative.growth * sizeRatio
-            let slope = 1 / (e + 2 + 1 / e)
-            let halfTanh = (e - 1) / (e + 1)
+            let reciprocal = 1 / (1 + e)
+            let slope = e * reciprocal * reciprocal
+            let halfTanh = (e - 1) * reciprocal
             derivative.addConstant(beta * gap * slope)
             curvature.addConstant(beta * (1 - halfTanh * gap) * slope)
             return

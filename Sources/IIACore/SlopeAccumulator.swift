@@ -20,22 +20,20 @@ public struct SlopeAccumulator: Sendable {
     /// e^point (plain mode only): every sigmoid of the objectives is a sigmoid of point + a
     /// constant, so one exponential per evaluation serves all of them.
     let growth: Double
-    /// One term c e^(slope * point + offset) of log mode, as sign(c), slope and ln|c| + offset.
-    private struct Term: Sendable {
-        var sign: Double
-        var slope: Double
-        var offset: Double
-        func exponent(at point: Double) -> Double { slope * point + offset }
-    }
-
-    /// Log mode's terms (empty, and never allocated, in plain mode).
-    private var terms: [Term] = []
+    /// e^-point (plain mode only).
+    let decay: Double
+    /// Log mode: the sum so far divided by its reference term e^(referenceSlope * point +
+    /// referenceOffset), the largest term added so far (kept as it is added, like a running
+    /// log-sum-exp, so no term list is stored).
+    private var scaledSum = 0.0
+    private var referenceSlope = 0.0
+    private var referenceOffset = -Double.infinity
 
     public init(logMode: Bool, at point: Double) {
         self.logMode = logMode
         self.point = point
         growth = logMode ? .nan : exp(point)
-        if logMode { terms.reserveCapacity(16) }
+        decay = logMode ? .nan : 1 / growth
     }
 
     /// An empty accumulator at the same point and mode as `other`, sharing its e^point.
@@ -43,13 +41,26 @@ public struct SlopeAccumulator: Sendable {
         logMode = other.logMode
         point = other.point
         growth = other.growth
-        if logMode { terms.reserveCapacity(16) }
+        decay = other.decay
     }
 
-    /// Appends coefficient * e^(slope * point + offset).
+    /// Adds coefficient * e^(slope * point + offset) in log mode.
     private mutating func append(_ coefficient: Double, slope: Double, offset: Double) {
         guard coefficient != 0, offset > -.infinity else { return }
-        terms.append(Term(sign: coefficient > 0 ? 1 : -1, slope: slope, offset: log(abs(coefficient)) + offset))
+        let sign: Double = coefficient > 0 ? 1 : -1
+        let termOffset = log(abs(coefficient)) + offset
+        guard referenceOffset > -.infinity else {
+            (scaledSum, referenceSlope, referenceOffset) = (sign, slope, termOffset)
+            return
+        }
+        // Exponents compared slope to slope and offset to offset: exact when the slopes agree.
+        let difference = (slope - referenceSlope) * point + (termOffset - referenceOffset)
+        if difference <= 0 {
+            scaledSum += sign * exp(difference)
+        } else {
+            scaledSum = scaledSum * exp(-difference) + sign
+            (referenceSlope, referenceOffset) = (slope, termOffset)
+        }
     }
 
     /// ln sigmoid(direction * point + shift) as (slope, offset) in the point.
@@ -91,17 +102,17 @@ public struct SlopeAccumulator: Sendable {
     /// to `curvature`, t = direction * point + shift, with `scale` = e^shift.
     ///
     /// In plain mode (|point| ≤ 600) e^t = e^±point * scale stays within about 1e±275, so
-    /// sigmoid(t) = E/(1+E), sigmoid(-t) = 1/(1+E) and their product 1/(E + 2 + 1/E) are exact
-    /// to rounding without another exponential.
+    /// sigmoid(t) = E/(1+E), sigmoid(-t) = 1/(1+E) and their product E/(1+E)^2 are exact to
+    /// rounding without another exponential (E/(1+E)^2 cannot overflow: E ≤ 1e275).
     public static func addLogistic(
         up: Double, down: Double, weight: Double, direction: Double, shift: Double, scale: Double,
         derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator
     ) {
         guard derivative.logMode || curvature.logMode else {
-            let e = (direction > 0 ? derivative.growth : 1 / derivative.growth) * scale
+            let e = (direction > 0 ? derivative.growth : derivative.decay) * scale
             let reciprocal = 1 / (1 + e)
-            derivative.plainSum += up * e * reciprocal - down * reciprocal
-            curvature.plainSum += weight / (e + 2 + 1 / e)
+            derivative.plainSum += (up * e - down) * reciprocal
+            curvature.plainSum += weight * e * reciprocal * reciprocal
             return
         }
         derivative.addSigmoid(up, direction: direction, shift: shift)
@@ -112,17 +123,13 @@ public struct SlopeAccumulator: Sendable {
     /// The sum divided by the reference term e^(slope * point + offset) (log mode), or the plain sum.
     public func total(relativeTo reference: (slope: Double, offset: Double)) -> Double {
         guard logMode else { return plainSum }
-        var sum = 0.0
-        for term in terms {
-            // Same slope: the exponents differ by the offsets alone, exactly.
-            sum += term.sign * exp((term.slope - reference.slope) * point + (term.offset - reference.offset))
-        }
-        return sum
+        guard referenceOffset > -.infinity else { return 0 }
+        return scaledSum * exp((referenceSlope - reference.slope) * point + (referenceOffset - reference.offset))
     }
 
-    /// The (slope, offset) of the largest term.
+    /// The (slope, offset) of the largest term (log mode, once a term was added).
     var largestTerm: (slope: Double, offset: Double)? {
-        terms.max { $0.exponent(at: point) < $1.exponent(at: point) }.map { ($0.slope, $0.offset) }
+        logMode && referenceOffset > -.infinity ? (referenceSlope, referenceOffset) : nil
     }
 }
 
@@ -144,9 +151,14 @@ public struct Slope: Sendable, Hashable {
             self.curvature = curvature.plainSum
             return
         }
-        let candidates = [derivative.largestTerm, curvature.largestTerm].compactMap { $0 }
         let point = derivative.point
-        let reference = candidates.max { $0.slope * point + $0.offset < $1.slope * point + $1.offset } ?? (0, 0)
+        let reference: (slope: Double, offset: Double)
+        switch (derivative.largestTerm, curvature.largestTerm) {
+        case let (d?, c?): reference = d.slope * point + d.offset >= c.slope * point + c.offset ? d : c
+        case let (d?, nil): reference = d
+        case let (nil, c?): reference = c
+        case (nil, nil): reference = (0, 0)
+        }
         self.derivative = derivative.total(relativeTo: reference)
         self.curvature = curvature.total(relativeTo: reference)
     }
