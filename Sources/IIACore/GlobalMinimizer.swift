@@ -25,7 +25,8 @@ public enum GlobalMinimizer {
     public static func minimize<Objective: RegularisedObjective>(
         _ objective: Objective, recordTrace: Bool = false
     ) -> Minimization {
-        let (lower, upper) = searchInterval(objective)
+        let bound = searchInterval(objective)
+        let (lower, upper) = (bound.lower, bound.upper)
         var minima: [Double] = []
         var best: (point: Double, value: Double, root: SafeguardedNewton.Root?)?
         func consider(_ point: Double, _ root: SafeguardedNewton.Root?) {
@@ -44,16 +45,21 @@ public enum GlobalMinimizer {
             }
         }
         var pieceStart = lower
-        var slopeAtStart = objective.slope(lower, side: .right)
+        var slopeAtStart = bound.slopeAtLower ?? objective.slope(lower, side: .right)
+        let slopeAtUpper = bound.slopeAtUpper ?? objective.slope(upper, side: .left)
         // Kinks on the bound's ends count too: the minimum can sit exactly there.
         for kink in objective.kinks where kink >= lower && kink <= upper {
-            let left = objective.slope(kink, side: .left)
-            let right = objective.slope(kink, side: .right)
+            // At the bound's ends the outward slope's sign is known: negative left of `lower`,
+            // positive right of `upper` (both data and KL derivatives have that sign there).
+            let left = kink == upper ? slopeAtUpper
+                : kink == lower ? Slope(derivative: -1, curvature: 0) : objective.slope(kink, side: .left)
+            let right = kink == lower ? slopeAtStart
+                : kink == upper ? Slope(derivative: 1, curvature: 0) : objective.slope(kink, side: .right)
             solvePiece(pieceStart, kink, slopeAtStart, left)
             if left.derivative <= 0 && right.derivative >= 0 { consider(kink, nil) }
             (pieceStart, slopeAtStart) = (kink, right)
         }
-        if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, objective.slope(upper, side: .left)) }
+        if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, slopeAtUpper) }
         if lower == upper { consider(lower, nil) }
         if best == nil {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
@@ -71,23 +77,52 @@ public enum GlobalMinimizer {
             bracket: winner.root?.bracket, searchInterval: lower...upper)
     }
 
+    /// An interval that holds every local minimiser, with the objective's one-sided slopes at its
+    /// ends (inward: right of `lower`, left of `upper`) when the search computed them anyway.
+    struct SearchBound {
+        var lower: Double
+        var upper: Double
+        var slopeAtLower: Slope?
+        var slopeAtUpper: Slope?
+    }
+
     /// An interval that holds every local minimiser: the derivative is negative left of it and
     /// positive right of it.
-    static func searchInterval<Objective: RegularisedObjective>(_ objective: Objective) -> (Double, Double) {
+    ///
+    /// Left of a point where the data derivative is ≤ 0 (it is non-decreasing) and of the KL
+    /// anchor (where the KL derivative turns positive) the whole derivative is negative;
+    /// symmetrically on the right. The walk evaluates the whole slope and subtracts the KL part,
+    /// so the slopes at the final ends serve the minimiser too.
+    static func searchInterval<Objective: RegularisedObjective>(_ objective: Objective) -> SearchBound {
         let kl = objective.regulariser
         let anchor = kl.anchor
         let kinks = objective.kinks
         if let root = objective.dataMinimizer, kinks.isEmpty {
             // The data derivative is negative left of its unique root and positive right of it.
-            return (min(anchor, root), max(anchor, root))
+            return SearchBound(lower: min(anchor, root), upper: max(anchor, root))
+        }
+        /// The sign of the data derivative at v on `side`, and the whole slope when it was used.
+        func dataDerivative(_ v: Double, _ side: PieceSide) -> (Double, Slope?) {
+            if abs(v) <= SlopeAccumulator.logModeThreshold {
+                let total = objective.slope(v, side: side)
+                let klPart = kl.derivative(v)
+                let data = total.derivative - klPart
+                // Trust the difference only when it is clearly away from zero.
+                if abs(data) > 1e-9 * abs(klPart) { return (data, total) }
+            }
+            return (objective.dataSlope(v, side: side).derivative, nil)
         }
         var lower = min(anchor, kinks.first ?? anchor)
         var upper = max(anchor, kinks.last ?? anchor)
+        var slopeAtLower: Slope?, slopeAtUpper: Slope?
 
         if objective.mixedChoseM2 > 0 {
             // The data derivative tends to -(mixed M2 data) < 0 on the left: walk until it is ≤ 0.
             var step = 1.0
-            while objective.dataSlope(lower, side: .left).derivative > 0 && lower.isFinite {
+            while lower.isFinite {
+                let (data, total) = dataDerivative(lower, .right)
+                slopeAtLower = total
+                if data <= 0 { break }
                 lower -= step
                 step *= 2
             }
@@ -100,7 +135,10 @@ public enum GlobalMinimizer {
         }
         if objective.mixedChoseM1 > 0 {
             var step = 1.0
-            while objective.dataSlope(upper, side: .right).derivative < 0 && upper.isFinite {
+            while upper.isFinite {
+                let (data, total) = dataDerivative(upper, .left)
+                slopeAtUpper = total
+                if data >= 0 { break }
                 upper += step
                 step *= 2
             }
@@ -110,7 +148,7 @@ public enum GlobalMinimizer {
             let x = max(0, -kl.baseLogOdds) + 4 * tail.coefficient * m / kl.beta + 1
             upper = max(upper, x - kl.shift, tail.start, anchor + 1)
         }
-        return (lower, upper)
+        return SearchBound(lower: lower, upper: upper, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper)
     }
 
     struct Bracket {

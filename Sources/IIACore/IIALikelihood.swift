@@ -45,11 +45,19 @@ public struct IIALikelihood: Sendable {
     /// Each row is written as N_j1 ln(j + (k-j) e^u) + N_j2 ln(j e^-u + (k-j)): no cancellation
     /// between (N_j1 + N_j2) u and N_j2 u when |u| is huge.
     public func value(_ u: Double) -> Double {
+        // e^t = e^u (k-j)/j: one exponential for all rows while it cannot overflow.
+        let growth = abs(u) <= SlopeAccumulator.logModeThreshold ? exp(u) : nil
         var sum = 0.0
         for row in rows {
             let t = u + row.shift
-            if row.choseM1 > 0 { sum += row.choseM1 * (row.logJ + StableMath.softplus(t)) }
-            if row.choseM2 > 0 { sum += row.choseM2 * (row.logJ + row.shift + StableMath.softplus(-t)) }
+            if row.choseM1 > 0 {
+                let up = growth.map { StableMath.softplus(t, exponential: $0 * row.scale) } ?? StableMath.softplus(t)
+                sum += row.choseM1 * (row.logJ + up)
+            }
+            if row.choseM2 > 0 {
+                let down = growth.map { StableMath.softplus(-t, exponential: 1 / ($0 * row.scale)) } ?? StableMath.softplus(-t)
+                sum += row.choseM2 * (row.logJ + row.shift + down)
+            }
         }
         return sum
     }

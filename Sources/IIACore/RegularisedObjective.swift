@@ -170,8 +170,13 @@ public struct SLiCObjective: RegularisedObjective {
 
     public func dataValue(_ v: Double) -> Double {
         var sum = lowerHingeWeight * max(0, v - lowerKink) + upperHingeWeight * max(0, upperKink - v)
+        let growth = abs(v) <= SlopeAccumulator.logModeThreshold ? exp(v) : nil
         for term in smoothTerms {
-            sum += term.weight * (term.constant + StableMath.softplus(term.direction * v + term.shift))
+            let t = term.direction * v + term.shift
+            let softplus = growth.map {
+                StableMath.softplus(t, exponential: (term.direction > 0 ? $0 : 1 / $0) * term.scale)
+            } ?? StableMath.softplus(t)
+            sum += term.weight * (term.constant + softplus)
         }
         return sum
     }

@@ -61,11 +61,11 @@ enum SafeguardedNewton {
             if abs(next - x) <= tolerance {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
-            // In Newton's quadratic phase a step of 1e-9 relative leaves an error near 1e-18: accept
+            // In Newton's quadratic phase a step of 1e-7 relative leaves an error near 1e-14: accept
             // it without another evaluation. Only when the steps are shrinking fast, so that slow
             // linear progress far from a root is never mistaken for convergence.
-            if kind == .newton && previousWasNewton && abs(newtonStep) <= 1e-9 * max(1, abs(x))
-                && abs(newtonStep) <= 1e-3 * abs(stepBeforeLast) {
+            if kind == .newton && previousWasNewton && abs(newtonStep) <= 1e-7 * max(1, abs(x))
+                && abs(newtonStep) <= 1e-2 * abs(stepBeforeLast) {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
             previousWasNewton = kind == .newton

@@ -12,6 +12,12 @@ public enum StableMath {
         return log1p(exp(t))
     }
 
+    /// softplus(t) given also e = e^t (finite, > 0): one logarithm, no exponential.
+    @inlinable
+    public static func softplus(_ t: Double, exponential e: Double) -> Double {
+        e > 1 ? t + log1p(1 / e) : log1p(e)
+    }
+
     /// The logistic function 1 / (1 + e^-t), accurate in both tails.
     @inlinable
     public static func sigmoid(_ t: Double) -> Double {
