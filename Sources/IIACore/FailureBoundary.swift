@@ -33,20 +33,72 @@ public enum FailureBoundary {
         return Verdict(p1: p1, boundary: boundary, limit: limit, majority: majority)
     }
 
+    /// The verdict for a setting, with its query format and choice model.
+    ///
+    /// In the population limit the reward gap has the sign of F - s, where F = E[j/k | mixed]
+    /// is the share of M1 among the offered messages of mixed choice sets (F(zeta) for sampled
+    /// queries, J/k for fixed ones) and s = E[P(M1 chosen | j) | mixed] the share of mixed
+    /// choices that go to M1 (p*(1) for the dichotomy model). Under logit choices s > F exactly
+    /// when the reward gap R > 0: an IIA model fitted to IIA data recovers the right category.
     public static func verdict(_ parameters: ModelParameters) -> Verdict {
-        verdict(p1: parameters.p1, zeta: parameters.zeta, k: parameters.k)
+        let k = parameters.k
+        let boundary: Double, name: String
+        switch parameters.queries {
+        case .sampled: (boundary, name) = (F(zeta: parameters.zeta, k: k), "F(zeta)")
+        case .fixed(let count): (boundary, name) = (Double(count) / Double(k), "J/|Y|")
+        }
+        var result: Verdict
+        switch parameters.choiceModel {
+        case .dichotomy:
+            result = verdict(p1: parameters.p1, zeta: parameters.zeta, k: k)
+            result.boundary = boundary
+            result.limit = parameters.p1 > boundary ? .m1 : (parameters.p1 < boundary ? .m2 : nil)
+        case .logit(let gap):
+            let cells = CellProbabilities(parameters)
+            var mixed = 0.0, toM1 = 0.0
+            for j in 1..<k {
+                mixed += cells.rowProbability(j)
+                toM1 += cells.choseM1[j]
+            }
+            let share = mixed > 0 ? toM1 / mixed : parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
+            let side: Category? = gap > 0 ? .m1 : (gap < 0 ? .m2 : nil)
+            result = Verdict(
+                p1: share, boundary: boundary, limit: side, majority: side,
+                majorityShare: StableMath.sigmoid(gap), choiceModel: parameters.choiceModel)
+        }
+        result.boundaryName = name
+        return result
     }
 }
 
 /// Where RLPO and DPO go as |D| grows, and whether that goes against the majority.
 public struct Verdict: Sendable, Hashable {
+    /// The share of mixed choices that go to M1: p*(1) for the dichotomy model.
     public var p1: Double
-    /// F(zeta) for the current |Y|.
+    /// F: F(zeta) for sampled queries, J/|Y| for fixed ones.
     public var boundary: Double
     /// The category RLPO/DPO converge to (nil exactly on the boundary).
     public var limit: Category?
-    /// The category a majority prefers (nil at p*(1) = 1/2).
+    /// The category a majority prefers (nil at a tie).
     public var majority: Category?
+    /// The share preferring M1 one-versus-one: p*(1), or sigmoid(R) for logit choices.
+    public var majorityShare: Double
+    /// The choice model behind the data.
+    public var choiceModel: ChoiceModel
+    /// How the boundary is named in words: "F(zeta)", or "J/|Y|" for fixed queries.
+    public var boundaryName = "F(zeta)"
+
+    public init(
+        p1: Double, boundary: Double, limit: Category?, majority: Category?,
+        majorityShare: Double? = nil, choiceModel: ChoiceModel = .dichotomy
+    ) {
+        self.p1 = p1
+        self.boundary = boundary
+        self.limit = limit
+        self.majority = majority
+        self.majorityShare = majorityShare ?? p1
+        self.choiceModel = choiceModel
+    }
 
     /// True when the policy converges to the category the majority does not prefer.
     public var isPerverse: Bool {
@@ -57,8 +109,13 @@ public struct Verdict: Sendable, Hashable {
     /// One sentence for read-outs.
     public var summary: String {
         let p = String(format: "%.3g", p1), f = String(format: "%.4f", boundary)
-        guard let limit else { return "on the boundary: p*(1) = F(zeta) = \(f), the reward gap tends to 0" }
-        let side = limit == .m1 ? "p*(1) = \(p) > F(zeta) = \(f)" : "p*(1) = \(p) < F(zeta) = \(f)"
+        if case .logit(let gap) = choiceModel {
+            let r = String(format: "%.3g", gap)
+            guard let limit else { return "logit choices with R = 0: no category is preferred, the reward gap tends to 0" }
+            return "logit choices (IIA holds), R = \(r): RLPO/DPO recover the reward gap and converge to \(limit.rawValue)"
+        }
+        guard let limit else { return "on the boundary: p*(1) = \(boundaryName) = \(f), the reward gap tends to 0" }
+        let side = limit == .m1 ? "p*(1) = \(p) > \(boundaryName) = \(f)" : "p*(1) = \(p) < \(boundaryName) = \(f)"
         if isPerverse { return "perverse: \(side), RLPO/DPO converge to \(limit.rawValue) against the majority" }
         return "\(side): RLPO/DPO converge to \(limit.rawValue)"
     }

@@ -19,11 +19,18 @@ public struct ModelParameters: Hashable, Sendable, Codable {
     public var delta: Double
     /// |D|, the dataset size (> 0; real-valued for expected data).
     public var dataSize: Double
+    /// How choice sets are formed (Assumption 1 by default).
+    public var queries: QueryFormat
+    /// How individuals choose (the dichotomy model by default).
+    public var choiceModel: ChoiceModel
 
     public init(
         m1: Int = 10, m2: Int = 100, p1: Double = 0.6, zeta: Double = 0.8, k: Int = 2,
-        beta: Double = 1, delta: Double = 1, dataSize: Double = 1000
+        beta: Double = 1, delta: Double = 1, dataSize: Double = 1000,
+        queries: QueryFormat = .sampled, choiceModel: ChoiceModel = .dichotomy
     ) {
+        self.queries = queries
+        self.choiceModel = choiceModel
         self.m1 = m1
         self.m2 = m2
         self.p1 = p1
@@ -60,6 +67,12 @@ public struct ModelParameters: Hashable, Sendable, Codable {
         }
         if !(delta.isFinite && delta >= 0) { throw ParameterError(field: "delta", allowed: "a finite number ≥ 0") }
         if !(dataSize.isFinite && dataSize > 0) { throw ParameterError(field: "data", allowed: "a finite number > 0") }
+        if case .fixed(let count) = queries, !(1...(k - 1)).contains(count) {
+            throw ParameterError(field: "fixed-m1", allowed: "a whole number from 1 to |Y| - 1 = \(k - 1)")
+        }
+        if case .logit(let gap) = choiceModel, !gap.isFinite {
+            throw ParameterError(field: "reward-gap", allowed: "a finite number")
+        }
     }
 }
 

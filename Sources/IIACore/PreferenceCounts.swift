@@ -81,7 +81,8 @@ public struct PreferenceCounts: Hashable, Sendable, Codable {
     }
 }
 
-/// The probability of each cell (row j, chosen category) of one datum under Assumption 1.
+/// The probability of each cell (row j, chosen category) of one datum: Assumption 1 by default,
+/// or the scenario's query format and choice model.
 public struct CellProbabilities: Hashable, Sendable {
     /// P(row j and the choice is an M1 message).
     public let choseM1: [Double]
@@ -93,19 +94,27 @@ public struct CellProbabilities: Hashable, Sendable {
         var m1 = Array(repeating: 0.0, count: k + 1)
         var m2 = Array(repeating: 0.0, count: k + 1)
         for j in 0...k {
-            let row = Self.binomialProbability(k: k, j: j, p: parameters.zeta)
+            let row: Double
+            switch parameters.queries {
+            case .sampled: row = Self.binomialProbability(k: k, j: j, p: parameters.zeta)
+            case .fixed(let count): row = j == count ? 1 : 0
+            }
             if j == 0 {
                 m2[j] = row
             } else if j == k {
                 m1[j] = row
             } else {
-                m1[j] = row * parameters.p1
-                m2[j] = row * (1 - parameters.p1)
+                let share = parameters.choiceModel.choiceShareM1(offeredM1: j, of: k, p1: parameters.p1)
+                m1[j] = row * share
+                m2[j] = row * (1 - share)
             }
         }
         choseM1 = m1
         choseM2 = m2
     }
+
+    /// The probability of row j (j messages of M1 offered).
+    public func rowProbability(_ j: Int) -> Double { choseM1[j] + choseM2[j] }
 
     /// C(k, j) p^j (1-p)^(k-j), computed in logs so that k = 64 and p near 0 or 1 stay exact.
     static func binomialProbability(k: Int, j: Int, p: Double) -> Double {

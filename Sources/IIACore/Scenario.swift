@@ -1,0 +1,56 @@
+import Foundation
+
+/// How the choice sets of the preference data are formed.
+public enum QueryFormat: Hashable, Sendable, Codable {
+    /// Each of the k messages is drawn from the base policy (Assumption 1): the number of M1
+    /// messages in a set is Binomial(k, zeta).
+    case sampled
+    /// Every choice set holds exactly `m1Count` messages of M1 and k - m1Count of M2 (the
+    /// paper's Section 5.4 thought experiment and Section 6 study).
+    case fixed(m1Count: Int)
+
+    /// The command-line name.
+    public var name: String {
+        switch self {
+        case .sampled: return "sampled"
+        case .fixed: return "fixed"
+        }
+    }
+}
+
+/// How an individual chooses from a choice set.
+public enum ChoiceModel: Hashable, Sendable, Codable {
+    /// Section 3.6: a share p*(1) prefers M1 and picks uniformly among the offered M1 messages
+    /// (uniformly among all when none is offered); the rest likewise for M2. Violates IIA.
+    case dichotomy
+    /// Section 3.4: logit choices with base rewards r(M1) - r(M2) = `rewardGap`. Satisfies IIA.
+    case logit(rewardGap: Double)
+
+    /// The command-line name.
+    public var name: String {
+        switch self {
+        case .dichotomy: return "dichotomy"
+        case .logit: return "logit"
+        }
+    }
+
+    /// P(the chosen message is an M1 message | j of the k offered are M1), 0 < j < k.
+    public func choiceShareM1(offeredM1 j: Int, of k: Int, p1: Double) -> Double {
+        switch self {
+        case .dichotomy:
+            return p1
+        case .logit(let gap):
+            // j e^R / (j e^R + (k - j)) = sigmoid(R + ln(j / (k - j))).
+            return StableMath.sigmoid(gap + log(Double(j)) - log(Double(k - j)))
+        }
+    }
+
+    /// The share of the population that prefers M1 in a one-versus-one comparison: p*(1) for
+    /// the dichotomy model, sigmoid(R) for logit choices.
+    public func pairwiseShareM1(p1: Double) -> Double {
+        switch self {
+        case .dichotomy: return p1
+        case .logit(let gap): return StableMath.sigmoid(gap)
+        }
+    }
+}
