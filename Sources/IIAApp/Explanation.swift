@@ -133,7 +133,7 @@ public struct Explanation: Sendable, Hashable {
             } else {
                 lines.append("In mixed choice sets the share of M1 messages \(offersPhrase) equals the share of choices that go to M1 \(choicesPhrase), so the gap is zero (\(symbol) = \(gapText)).")
             }
-            let scale = quote("|D|/beta", dataSize / parameters.beta)
+            let scale = quote("|D|/beta", dataSize / parameters.beta, significant: 4)
             let base = quote("logit(zeta)", parameters.baseLogOdds)
             let logOdds = quote("log-odds", result.logOdds, significant: 4)
             let p = probability("P(M1)", logOdds: result.logOdds)

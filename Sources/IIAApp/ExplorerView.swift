@@ -250,7 +250,7 @@ extension ExplorerModel {
         case .browsing:
             return [
                 "? help", "q quit", ascii ? "Up/Dn select" : "↑↓ select", ascii ? "Lt/Rt adjust" : "←→ adjust",
-                "PgUp/PgDn coarse", "Enter type", "Tab chart", "e explain", "a algorithm", "1-\(Preset.all.count) presets",
+                "Tab chart", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "1-\(Preset.all.count) presets",
                 simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
             ]
         }
