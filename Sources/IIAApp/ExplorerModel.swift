@@ -24,6 +24,8 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         case typing(String)
         /// The help overlay is shown; any key closes it.
         case help
+        /// The explanation panel for the landscape's algorithm is shown; e or Esc closes it.
+        case explaining
     }
 
     /// The smallest screen the explorer draws on.
@@ -47,6 +49,8 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     public private(set) var selectedSlider: SliderID = .m1
     /// The chart in focus (the one shown when only one fits).
     public private(set) var focusedChart: ChartKind
+    /// The algorithm whose objective the landscape chart shows and the explain panel explains.
+    public private(set) var landscapeAlgorithm: Algorithm
     public private(set) var mode: Mode = .browsing
     /// The screen size of the last resize event.
     public private(set) var width: Int
@@ -65,7 +69,8 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     /// A screenshot waiting for the caller (see ``takeScreenshotRequest()``).
     public private(set) var pendingScreenshot: ScreenshotRequest?
 
-    /// Each algorithm's result on the expected data of the current parameters.
+    /// Each algorithm's result on the expected data of the current parameters, with the
+    /// solver's trace (the landscape draws these very iterates; the read-out counts them).
     public private(set) var results: [AlgorithmResult] = []
     /// The expected curves against |D| and |M2| (cached; recomputed only when they change).
     public private(set) var dataSweep: Sweep
@@ -80,6 +85,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     let initialParameters: ModelParameters
     let initialSimulations: Int
     let initialChart: ChartKind
+    let initialLandscapeAlgorithm: Algorithm
 
     /// An explorer starting in any state.
     ///
@@ -88,7 +94,8 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     public init(
         parameters: ModelParameters = .paperDefaults, simulations: Int = 0, seed: UInt64 = 1,
         capabilities: DisplayCapabilities = DisplayCapabilities(), screenshotDirectory: String = "screenshots",
-        chart: ChartKind = .data, width: Int = ExplorerModel.minimumWidth, height: Int = ExplorerModel.minimumHeight
+        chart: ChartKind = .data, width: Int = ExplorerModel.minimumWidth, height: Int = ExplorerModel.minimumHeight,
+        landscapeAlgorithm: Algorithm = .rlpo
     ) {
         let parameters = Self.clampedIntoSliders(parameters)
         let simulations = Int(SliderID.simulations.spec.clamped(Double(simulations)))
@@ -98,6 +105,8 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         self.capabilities = capabilities
         self.screenshotDirectory = screenshotDirectory
         self.focusedChart = chart
+        self.landscapeAlgorithm = landscapeAlgorithm
+        self.initialLandscapeAlgorithm = landscapeAlgorithm
         self.width = max(0, width)
         self.height = max(0, height)
         self.initialParameters = parameters
@@ -125,6 +134,25 @@ public struct ExplorerModel: TerminalProgram, Sendable {
 
     /// Whether the help overlay is shown.
     public var isShowingHelp: Bool { mode == .help }
+
+    /// Whether the explanation panel is shown.
+    public var isExplaining: Bool { mode == .explaining }
+
+    /// The landscape of ``landscapeAlgorithm`` on the current expected data, from ``results``.
+    public var landscape: ObjectiveLandscape {
+        ObjectiveLandscape(parameters: parameters, counts: .expected(parameters), result: result(for: landscapeAlgorithm))
+    }
+
+    /// The explanation of ``landscapeAlgorithm`` at the current settings, from ``results``.
+    public var explanation: Explanation {
+        Explanation.make(parameters: parameters, counts: .expected(parameters), results: results,
+                         algorithm: landscapeAlgorithm, expectedData: true, ascii: ascii)
+    }
+
+    /// The current result of one algorithm.
+    public func result(for algorithm: Algorithm) -> AlgorithmResult {
+        results.first { $0.algorithm == algorithm } ?? RLHFSolver(parameters).solve(.expected(parameters), algorithm: algorithm, recordTrace: true)
+    }
 
     /// The right end of the |D| sweep: 1e4, or further when |D| is larger.
     var dataSweepEnd: Double { Self.sweepEnd(.data, parameters) }
@@ -196,6 +224,12 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         switch mode {
         case .help:
             mode = .browsing
+        case .explaining:
+            switch key {
+            case .character("a"): cycleLandscapeAlgorithm(by: 1)
+            case .character("A"): cycleLandscapeAlgorithm(by: -1)
+            default: mode = .browsing
+            }
         case .typing(let text):
             handleTyping(key, text: text)
         case .browsing:
@@ -220,6 +254,9 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         case .character("s"): requestScreenshot()
         case .character("r"): reset()
         case .character("?"): mode = .help
+        case .character("e"): mode = .explaining
+        case .character("a"): cycleLandscapeAlgorithm(by: 1)
+        case .character("A"): cycleLandscapeAlgorithm(by: -1)
         case .character("q"), .escape: isFinished = true
         case .character(let character) where character.isNumber:
             if let digit = character.wholeNumberValue, let preset = Preset.numbered(digit) {
@@ -293,6 +330,15 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         focusedChart = all[(index + offset + all.count) % all.count]
     }
 
+    /// Shows the next (previous) algorithm in the landscape and the explain panel.
+    mutating func cycleLandscapeAlgorithm(by offset: Int) {
+        let all = Algorithm.allCases
+        let index = all.firstIndex(of: landscapeAlgorithm) ?? 0
+        landscapeAlgorithm = all[(index + offset + all.count) % all.count]
+        let iterations = result(for: landscapeAlgorithm).iterations
+        setStatus("landscape and explanation: \(landscapeAlgorithm.name) (\(iterations) Newton iteration\(iterations == 1 ? "" : "s"))")
+    }
+
     mutating func toggleSimulation() {
         if simulations > 0 {
             set(.simulations, to: 0)
@@ -306,6 +352,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     mutating func load(_ preset: Preset) {
         parameters = Self.clampedIntoSliders(preset.parameters)
         focusedChart = preset.chart
+        if let algorithm = preset.algorithm { landscapeAlgorithm = algorithm }
         recompute()
         setStatus("preset \(preset.number): \(preset.name)")
     }
@@ -314,6 +361,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         parameters = initialParameters
         simulations = initialSimulations
         focusedChart = initialChart
+        landscapeAlgorithm = initialLandscapeAlgorithm
         selectedSlider = .m1
         recompute()
         setStatus("reset to the starting state")
@@ -338,7 +386,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
 
     /// Re-solves the current parameters and recomputes the sweeps whose inputs changed.
     mutating func recompute() {
-        results = RLHFSolver(parameters).solve(.expected(parameters))
+        results = ObjectiveLandscape.expectedResults(parameters)
         if dataSweep.parameters != Self.sweepKey(.data, parameters) {
             dataSweep = Self.expectedSweep(.data, parameters)
             sweepComputations += 1

@@ -21,6 +21,7 @@ extension ExplorerModel {
         drawStatus(into: &buffer, rect: layout.status)
         drawKeys(into: &buffer, rect: layout.keys)
         if mode == .help { drawHelp(into: &buffer) }
+        if mode == .explaining { drawExplanation(into: &buffer) }
         return buffer
     }
 
@@ -30,11 +31,12 @@ extension ExplorerModel {
     /// so the screen shows the finished simulated curves.
     public static func renderScreen(
         parameters: ModelParameters, simulations: Int = 0, seed: UInt64 = 1, chart: ChartKind = .data,
-        width: Int, height: Int, capabilities: DisplayCapabilities = DisplayCapabilities()
+        width: Int, height: Int, capabilities: DisplayCapabilities = DisplayCapabilities(),
+        landscapeAlgorithm: Algorithm = .rlpo
     ) -> CellBuffer {
         var model = ExplorerModel(
             parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
-            chart: chart, width: width, height: height)
+            chart: chart, width: width, height: height, landscapeAlgorithm: landscapeAlgorithm)
         if let work = model.update(.resize(width: width, height: height)) {
             let collector = ReportCollector()
             work.run({ false }, { collector.add($0) })
@@ -197,6 +199,7 @@ extension ExplorerModel {
         let marker = focused && !alone ? (ascii ? "> " : "▶ ") : ""
         let number = (ChartKind.allCases.firstIndex(of: kind) ?? 0) + 1
         var heading = marker + kind.title
+        if kind == .landscape { heading += ": \(landscapeAlgorithm.name) (a: next)" }
         if alone { heading += "  [\(number)/\(ChartKind.allCases.count) Tab]" }
         buffer.put(heading, x: rect.x, y: rect.y, style: focused ? colored(Self.cyan, bold: true) : headingStyle, clip: rect)
         let plot = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
@@ -211,6 +214,8 @@ extension ExplorerModel {
                 into: &buffer, rect: plot)
         case .boundary:
             ExplorerCharts.renderBoundary(parameters, style: chartStyle, into: &buffer, rect: plot)
+        case .landscape:
+            ExplorerCharts.renderLandscape(landscape, style: chartStyle, into: &buffer, rect: plot)
         }
     }
 
@@ -238,12 +243,14 @@ extension ExplorerModel {
         switch mode {
         case .help:
             return ["any key: close help", "Ctrl-C quit"]
+        case .explaining:
+            return ["e/Esc close", "a next algorithm", "Ctrl-C quit"]
         case .typing:
             return ["Enter apply", "Esc cancel", "Backspace delete", "Ctrl-C quit"]
         case .browsing:
             return [
                 "? help", "q quit", ascii ? "Up/Dn select" : "↑↓ select", ascii ? "Lt/Rt adjust" : "←→ adjust",
-                "PgUp/PgDn coarse", "Enter type", "Tab chart", "1-\(Preset.all.count) presets",
+                "Tab chart", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "1-\(Preset.all.count) presets",
                 simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
             ]
         }
@@ -269,9 +276,9 @@ extension ExplorerModel {
             "Home / End              the slider's minimum / maximum",
             "Enter or =              type a value (Enter applies, Esc cancels)",
             "Tab / Shift-Tab         next / previous chart in focus",
+            "a / A, e                landscape's algorithm: next / previous; e explains it",
             "m                       simulated data on/off (Monte Carlo)",
-            "s                       screenshot (text and SVG)",
-            "r                       reset to the starting state",
+            "s / r                   screenshot (text and SVG) / reset to the start",
             "?                       this help (any key closes it)",
             "q, Esc, Ctrl-C          quit",
             "1-\(Preset.all.count)                     presets:",
@@ -280,9 +287,40 @@ extension ExplorerModel {
 
     func drawHelp(into buffer: inout CellBuffer) {
         let lines = Self.helpLines
-        let boxWidth = min(width - 2, (lines.map(\.count).max() ?? 0) + 4)
-        let boxHeight = min(height - 2, lines.count + 2)
+        let rect = drawBox(title: " Keys ", width: (lines.map(\.count).max() ?? 0) + 4, height: lines.count + 2, into: &buffer)
+        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            buffer.put(line, x: inner.x, y: inner.y + offset, style: line.hasSuffix("presets:") ? headingStyle : .plain, clip: inner)
+        }
+    }
+
+    /// The explanation of the landscape's algorithm in a box: the title, then each sentence wrapped.
+    func drawExplanation(into buffer: inout CellBuffer) {
+        let explanation = self.explanation
+        let boxWidth = min(width - 2, 100)
+        let textWidth = max(1, boxWidth - 4)
+        var lines: [(text: String, style: CellStyle)] = []
+        for wrapped in Explanation.wrap(explanation.title, width: textWidth) { lines.append((wrapped, headingStyle)) }
+        for sentence in explanation.lines {
+            let style = sentence.hasPrefix("Verdict: perverse") ? colored(Self.red, bold: true) : CellStyle.plain
+            for (index, wrapped) in Explanation.wrap(sentence, width: textWidth - 2).enumerated() {
+                lines.append(((index == 0 ? (ascii ? "- " : "• ") : "  ") + wrapped, style))
+            }
+        }
+        let rect = drawBox(title: " Explain: \(explanation.algorithm.name) (a: next, e/Esc: close) ", width: boxWidth,
+                           height: lines.count + 2, into: &buffer)
+        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
+        for (offset, line) in lines.prefix(inner.height).enumerated() {
+            buffer.put(line.text, x: inner.x, y: inner.y + offset, style: line.style, clip: inner)
+        }
+    }
+
+    /// A bordered, cleared box centred on the screen (at most the screen less a margin); returns it.
+    func drawBox(title: String, width wanted: Int, height wantedHeight: Int, into buffer: inout CellBuffer) -> Rect {
+        let boxWidth = max(0, min(width - 2, wanted))
+        let boxHeight = max(0, min(height - 2, wantedHeight))
         let rect = Rect(x: (width - boxWidth) / 2, y: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        guard rect.width >= 2, rect.height >= 2 else { return rect }
         buffer.fill(rect)
         let border = colored(Self.cyan, bold: true)
         let (h, v, corners) = ascii ? ("-", "|", ["+", "+", "+", "+"]) : ("─", "│", ["┌", "┐", "└", "┘"])
@@ -298,11 +336,8 @@ extension ExplorerModel {
         buffer[rect.maxX - 1, rect.y] = Cell(Character(corners[1]), style: border)
         buffer[rect.x, rect.maxY - 1] = Cell(Character(corners[2]), style: border)
         buffer[rect.maxX - 1, rect.maxY - 1] = Cell(Character(corners[3]), style: border)
-        buffer.put(" Keys ", x: rect.x + 2, y: rect.y, style: headingStyle)
-        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
-        for (offset, line) in lines.prefix(inner.height).enumerated() {
-            buffer.put(line, x: inner.x, y: inner.y + offset, style: line.hasSuffix("presets:") ? headingStyle : .plain, clip: inner)
-        }
+        buffer.put(title, x: rect.x + 2, y: rect.y, style: headingStyle, clip: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        return rect
     }
 
     // MARK: Text helpers

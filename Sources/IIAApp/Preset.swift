@@ -9,6 +9,8 @@ public struct Preset: Hashable, Sendable {
     public var parameters: ModelParameters
     /// The chart brought into focus.
     public var chart: ChartKind
+    /// The algorithm the landscape and the explain panel switch to (nil: unchanged).
+    public var algorithm: Algorithm? = nil
 
     /// Every preset, by key.
     public static let all: [Preset] = [
@@ -25,9 +27,9 @@ public struct Preset: Hashable, Sendable {
             number: 6, name: "SLiC limit: delta = 1, |D| = 1e6, P(M1) = 1/(1 + 10/e)",
             parameters: ModelParameters(delta: 1, dataSize: 1_000_000), chart: .data),
         Preset(
-            number: 7, name: "IL with two far-apart local minima (model notes)",
+            number: 7, name: "IL with two far-apart local minima: the landscape (model notes)",
             parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
-            chart: .data),
+            chart: .landscape, algorithm: .il),
         Preset(
             number: 8, name: "IL collapses: |M2| = 1e6 with |Y| = 2",
             parameters: ModelParameters(m2: 1_000_000), chart: .m2),

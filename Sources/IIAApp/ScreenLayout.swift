@@ -4,9 +4,9 @@ import IIACharts
 ///
 /// - 80 x 24: sliders and the boundary summary on the left, the chart in focus on the right,
 ///   the read-out below, the status and key lines at the bottom.
-/// - Taller screens put the other two charts under the read-out (side by side).
+/// - Taller screens put the other three charts under the read-out (side by side, as many as fit).
 /// - From 160 columns the controls keep an 80-column left column and the focused chart
-///   takes the rest of the width; at 160 x 48 all three charts are visible.
+///   takes the rest of the width; at 160 x 48 all four charts are visible.
 struct ScreenLayout: Equatable {
     var title: Rect
     var sliders: Rect

@@ -92,4 +92,21 @@ public enum AxisTicks {
         }
         return []
     }
+
+    /// "Nice" tick values for a linear axis over [lower, upper]: multiples of 1, 2 or 5 times a
+    /// power of ten, at most `maxCount` of them (at least the two ends for a degenerate range).
+    public static func linearTicks(lower: Double, upper: Double, maxCount: Int) -> [Double] {
+        guard lower.isFinite, upper.isFinite, upper > lower, maxCount >= 2 else { return lower.isFinite ? [lower] : [] }
+        let rough = (upper - lower) / Double(maxCount - 1)
+        let magnitude = pow(10, floor(log10(rough)))
+        for factor in [1.0, 2, 5, 10, 20] {
+            let step = factor * magnitude
+            let first = (lower / step).rounded(.up), last = (upper / step).rounded(.down)
+            guard last - first + 1 <= Double(maxCount) else { continue }
+            guard last >= first else { return [lower, upper] }
+            // Multiples of the step; exact zero rather than -0 or 1e-17.
+            return stride(from: first, through: last, by: 1).map { $0 == 0 ? 0 : $0 * step }
+        }
+        return [lower, upper]
+    }
 }

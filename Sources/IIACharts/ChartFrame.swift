@@ -10,13 +10,18 @@ struct ChartFrame {
     var plot: Rect
     var axisRow: Int?
     var labelRow: Int?
+    /// A second row of x tick labels under the first (the landscape's P(M1) row), if asked for.
+    var secondLabelRow: Int?
     var titleRow: Int?
     var captionRow: Int?
     /// Width of the y tick labels (0: none).
     var yLabelWidth = 0
     var hasAxes: Bool { axisRow != nil }
 
-    init(rect: Rect, legendRows wanted: Int, caption: Bool, yLabelWidth labelWidth: Int, rightMargin: Int) {
+    init(
+        rect: Rect, legendRows wanted: Int, caption: Bool, yLabelWidth labelWidth: Int, rightMargin: Int,
+        secondLabels: Bool = false
+    ) {
         self.rect = rect
         let w = rect.width, h = rect.height
         var top = rect.y, bottom = rect.maxY
@@ -28,6 +33,7 @@ struct ChartFrame {
         }
         if caption && h >= 9 && w >= 16 { captionRow = bottom - 1; bottom -= 1 }
         if hasAxes && h >= 24 { titleRow = bottom - 1; bottom -= 1 }
+        if secondLabels && hasAxes && h >= 8 { secondLabelRow = bottom - 1; bottom -= 1 }
         if hasAxes && h >= 5 { labelRow = bottom - 1; bottom -= 1 }
         if hasAxes { axisRow = bottom - 1; bottom -= 1 }
         var left = 0
@@ -43,7 +49,8 @@ struct ChartFrame {
     /// `xTicks` columns with labels (ascending).
     func drawAxes(
         into buffer: inout CellBuffer, yTicks: [(row: Int, label: String)], xTicks: [(column: Int, label: String)],
-        xTitle: String, longXTitle: String? = nil, style: ChartStyle
+        xTitle: String, longXTitle: String? = nil, style: ChartStyle,
+        secondXTicks: [(column: Int, label: String)] = [], secondXTitle: String = ""
     ) {
         guard let axisRow, !plot.isEmpty else { return }
         let axisStyle = ChartPalette.axis(style)
@@ -69,6 +76,16 @@ struct ChartFrame {
         let placed = AxisTicks.placeHorizontal(xTicks, lower: rect.x, upper: rect.maxX)
         for label in placed { buffer.put(label.label, x: label.start, y: labelRow, style: axisStyle, clip: rect) }
         let titleStyle = ChartPalette.title(style)
+        if let secondLabelRow {
+            // Labelled only where the first row is (one tick, one pair of labels), title at the right.
+            let labelled = Set(placed.map(\.column))
+            let second = AxisTicks.placeHorizontal(
+                secondXTicks.filter { labelled.contains($0.column) }, lower: rect.x, upper: rect.maxX)
+            for label in second { buffer.put(label.label, x: label.start, y: secondLabelRow, style: axisStyle, clip: rect) }
+            if rect.maxX - secondXTitle.count >= (second.last?.end ?? rect.x) + 2 {
+                buffer.put(secondXTitle, x: rect.maxX - secondXTitle.count, y: secondLabelRow, style: titleStyle, clip: rect)
+            }
+        }
         if let titleRow {
             let title = longXTitle.map { $0.count <= rect.width ? $0 : xTitle } ?? xTitle
             let start = max(rect.x, plot.x + (plot.width - title.count) / 2)

@@ -8,12 +8,15 @@ public enum ChartKind: String, CaseIterable, Sendable, Hashable {
     case m2
     /// The failure boundary F(zeta) in the (zeta, p*(1)) square.
     case boundary
+    /// One algorithm's objective against its scalar, with the solver's path on it.
+    case landscape
 
     public var title: String {
         switch self {
         case .data: return "P(M1) against |D|"
         case .m2: return "P(M1) against |M2|"
         case .boundary: return "Failure boundary F(zeta)"
+        case .landscape: return "Objective landscape"
         }
     }
 }
@@ -31,7 +34,7 @@ public struct ChartStyle: Hashable, Sendable {
     }
 }
 
-/// Renders the explorer's three charts into a rectangle of a cell buffer.
+/// Renders the explorer's four charts into a rectangle of a cell buffer.
 ///
 /// Pure: no terminal, no solving. Sweeps come from the core (`Sweeper`), so the caller decides
 /// what to compute and when (the terminal UI computes simulated sweeps on a worker thread).
@@ -66,6 +69,23 @@ public enum ExplorerCharts {
         _ parameters: ModelParameters, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
     ) {
         BoundaryChart(parameters: parameters, style: style).render(into: &buffer, rect: rect)
+    }
+
+    /// The landscape of one algorithm's objective over a window holding every local minimum:
+    /// its parts (the IIA data term L_D or SLiC's hinge, beta KL) dashed and dotted, their sum
+    /// solid, SLiC's kinks as vertical lines, and the solver's path: the start "S", every
+    /// iterate numbered (bisection steps "b3"), the minimiser found (●) and any other local
+    /// minimum (○), Newton's bracket as "[ ]" on the axis. The x axis is labelled with the
+    /// scalar and with the P(M1) each value gives; a caption sums up the path. The data part is
+    /// shifted so its lowest value in the window is 0.
+    ///
+    /// Returns what was drawn where (the iterates are the trace's own points, in order).
+    /// Any rectangle is accepted: parts that do not fit are left out.
+    @discardableResult
+    public static func renderLandscape(
+        _ landscape: ObjectiveLandscape, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
+    ) -> LandscapeDrawing {
+        LandscapeChart(landscape: landscape, style: style).render(into: &buffer, rect: rect)
     }
 }
 

@@ -22,6 +22,7 @@ struct GalleryCommand: ParsableCommand {
         var width: Int
         var height: Int
         var simulations: Int = 0
+        var algorithm: Algorithm = .rlpo
     }
 
     static let shots: [Shot] = [
@@ -31,6 +32,10 @@ struct GalleryCommand: ParsableCommand {
         Shot(name: "figure2-k4", parameters: ModelParameters(k: 4), chart: "data", width: 100, height: 28, simulations: 100),
         Shot(name: "figure3-m2", parameters: .paperDefaults, chart: "m2", width: 100, height: 28),
         Shot(name: "boundary-k4", parameters: ModelParameters(k: 4), chart: "boundary", width: 100, height: 32),
+        Shot(
+            name: "landscape-il-two-minima",
+            parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
+            chart: "landscape", width: 100, height: 30, algorithm: .il),
     ]
 
     func run() throws {
@@ -38,7 +43,7 @@ struct GalleryCommand: ParsableCommand {
         for shot in Self.shots {
             let buffer = SnapshotCommand.buffer(
                 parameters: shot.parameters, chart: shot.chart, width: shot.width, height: shot.height,
-                ascii: false, color: true, simulations: shot.simulations, seed: 1)
+                ascii: false, color: true, simulations: shot.simulations, seed: 1, algorithm: shot.algorithm)
             let base = (dir as NSString).appendingPathComponent(shot.name)
             try OutputFile.write(BufferExport.svg(buffer), to: base + ".svg", force: force, option: "--dir")
             try OutputFile.write(BufferExport.text(buffer), to: base + ".txt", force: force, option: "--dir")

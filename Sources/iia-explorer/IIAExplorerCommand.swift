@@ -8,7 +8,7 @@ struct IIAExplorerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iia-explorer",
         abstract: "Explore 'RLHF and IIA: Perverse Incentives' (Xu et al., 2024): when RLHF learns what most people like less.",
-        subcommands: [TUICommand.self, SolveCommand.self, SweepCommand.self, SnapshotCommand.self, GalleryCommand.self, BenchCommand.self, TUISelfTestCommand.self],
+        subcommands: [TUICommand.self, SolveCommand.self, SweepCommand.self, SnapshotCommand.self, ExplainCommand.self, GalleryCommand.self, BenchCommand.self, TUISelfTestCommand.self],
         defaultSubcommand: TUICommand.self)
 
     /// Parses and runs; every error is one line on stderr and a non-zero exit.

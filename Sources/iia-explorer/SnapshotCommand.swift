@@ -12,8 +12,10 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
-    @Option(help: "What to render: data, m2, boundary or all (the explorer screen).")
+    @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen).")
     var chart: String = "all"
+    @Option(help: "The algorithm of the landscape chart: RLPO, DPO, IL or SLiC (default RLPO; with --chart landscape or all).")
+    var algorithm: String?
     @Option(help: "Size in cells, WIDTHxHEIGHT (20…1000 x 8…500).")
     var size: String = "120x40"
     @Flag(help: "ASCII only: no braille, no box drawing.")
@@ -43,7 +45,11 @@ struct SnapshotCommand: ParsableCommand {
         }
         let (width, height) = try Self.parseSize(size)
         guard chart == "all" || ChartKind(rawValue: chart) != nil else {
-            throw InputError(option: "--chart", allowed: "data, m2, boundary or all", got: chart)
+            throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape or all", got: chart)
+        }
+        let landscapeAlgorithm = try Self.parseAlgorithm(algorithm)
+        if algorithm != nil && chart != "landscape" && chart != "all" {
+            throw InputError(option: "--algorithm", allowed: "used with --chart landscape or all")
         }
         if model.counts != nil { throw InputError(option: "--counts", allowed: "used with solve only") }
         let parameters = try model.parameters()
@@ -54,7 +60,7 @@ struct SnapshotCommand: ParsableCommand {
         }
         let buffer = Self.buffer(
             parameters: parameters, chart: chart, width: width, height: height, ascii: ascii, color: !noColor,
-            simulations: simulations, seed: seed)
+            simulations: simulations, seed: seed, algorithm: landscapeAlgorithm)
         switch format {
         case "svg": return BufferExport.svg(buffer)
         case "ansi": return noColor ? BufferExport.text(buffer) : BufferExport.ansi(buffer)
@@ -65,19 +71,22 @@ struct SnapshotCommand: ParsableCommand {
     /// The cell buffer for one chart or the whole screen.
     static func buffer(
         parameters: ModelParameters, chart: String, width: Int, height: Int, ascii: Bool, color: Bool,
-        simulations: Int, seed: UInt64
+        simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo
     ) -> CellBuffer {
         let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
         if chart == "all" {
             return ExplorerModel.renderScreen(
                 parameters: parameters, simulations: simulations, seed: seed, width: width, height: height,
-                capabilities: capabilities)
+                capabilities: capabilities, landscapeAlgorithm: algorithm)
         }
         var buffer = CellBuffer(width: width, height: height)
         let style = ChartStyle(ascii: ascii, color: color)
         switch ChartKind(rawValue: chart)! {
         case .boundary:
             ExplorerCharts.renderBoundary(parameters, style: style, into: &buffer, rect: buffer.bounds)
+        case .landscape:
+            ExplorerCharts.renderLandscape(
+                .expected(parameters, algorithm: algorithm), style: style, into: &buffer, rect: buffer.bounds)
         case .data, .m2:
             let axis: SweepAxis = chart == "data" ? .data : .m2
             let range = axis.defaultRange
@@ -90,6 +99,15 @@ struct SnapshotCommand: ParsableCommand {
             ExplorerCharts.renderSweep(expected, simulated: simulated, marker: marker, style: style, into: &buffer, rect: buffer.bounds)
         }
         return buffer
+    }
+
+    /// An algorithm's name (case-insensitive), RLPO when not given.
+    static func parseAlgorithm(_ text: String?) throws -> Algorithm {
+        guard let text else { return .rlpo }
+        guard let algorithm = Algorithm(name: text) else {
+            throw InputError(option: "--algorithm", allowed: "RLPO, DPO, IL or SLiC", got: text)
+        }
+        return algorithm
     }
 
     /// "120x40" → (120, 40), within the allowed range.

@@ -117,6 +117,11 @@ struct CommandLineTests {
         (["snapshot", "--chart", "pie"], "--chart"),
         (["snapshot", "--format", "png"], "--format"),
         (["solve", "--bogus", "1"], "--bogus"),
+        (["snapshot", "--chart", "landscape", "--algorithm", "PPO"], "--algorithm"),
+        (["snapshot", "--chart", "data", "--algorithm", "IL"], "--algorithm"),
+        (["explain", "--algorithm", "best"], "--algorithm"),
+        (["explain", "--k", "1"], "--k"),
+        (["explain", "--width", "5"], "--width"),
     ]
 
     @Test("every invalid input: one line naming the option, non-zero exit, nothing on stdout", arguments: invalidInputs)
@@ -168,6 +173,40 @@ struct CommandLineTests {
             let pureASCII = outcome.standardOutput.unicodeScalars.allSatisfy { $0.isASCII }
             #expect(pureASCII, "\(chart)")
             #expect(!outcome.standardOutput.lowercased().contains("nan"))
+        }
+    }
+
+    @Test("explain prints each algorithm's reasons with the solver's numbers")
+    func explain() throws {
+        let rlpo = try ExplorerBinary.run(["explain", "--k", "4", "--algorithm", "rlpo", "--width", "0"])
+        #expect(rlpo.status == 0 && rlpo.standardError.isEmpty)
+        let parameters = ModelParameters(k: 4)
+        let result = RLHFSolver(parameters).solve(.expected(parameters), algorithm: .rlpo)
+        #expect(rlpo.standardOutput.contains("F(zeta) = \(String(format: "%.3g", FailureBoundary.F(zeta: 0.8, k: 4)))"))
+        #expect(rlpo.standardOutput.contains("u = \(String(format: "%.3g", result.minimization.argmin))"))
+        #expect(rlpo.standardOutput.contains("perverse"))
+        let all = try ExplorerBinary.run(["explain", "--k", "4"])
+        #expect(all.status == 0)
+        for algorithm in Algorithm.allCases { #expect(all.standardOutput.contains("Why \(algorithm.name) ends at")) }
+        let widths = all.standardOutput.split(separator: "\n").map(\.count)
+        #expect(widths.allSatisfy { $0 <= 102 })
+    }
+
+    @Test("snapshot --chart landscape draws the solver's path for each algorithm")
+    func snapshotLandscape() throws {
+        let parameters = ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4)
+        let results = RLHFSolver(parameters).solve(.expected(parameters), recordTrace: true)
+        for result in results {
+            let outcome = try ExplorerBinary.run([
+                "snapshot", "--chart", "landscape", "--algorithm", result.algorithm.name, "--size", "100x30", "--ascii",
+                "--m1", "2", "--m2", "1469", "--p1", "0.873", "--zeta", "0.912", "--k", "7", "--beta", "10.941", "--data", "18.4",
+            ])
+            #expect(outcome.status == 0)
+            let rows = outcome.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            #expect(rows.count == 30)
+            #expect(outcome.standardOutput.contains("\(result.algorithm.name): S -> \(result.iterations) steps"))
+            let ascii = outcome.standardOutput.unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii)
         }
     }
 }

@@ -28,12 +28,14 @@ import IIACore
         model.press(.tab)
         #expect(chartTitlesShown(model.screen) == [.boundary])
         model.press(.tab)
+        #expect(chartTitlesShown(model.screen) == [.landscape])
+        model.press(.tab)
         #expect(model.focusedChart == .data)
         model.press(.backTab)
-        #expect(model.focusedChart == .boundary)
+        #expect(model.focusedChart == .landscape)
     }
 
-    @Test func oneSixtyByFortyEightShowsAllThreeCharts() {
+    @Test func oneSixtyByFortyEightShowsAllFourCharts() {
         let model = makeModel(width: 160, height: 48)
         let screen = model.screen
         #expect(chartTitlesShown(screen) == ChartKind.allCases)
@@ -52,7 +54,7 @@ import IIACore
         let large = model.screen
         #expect(!large.contains("needs at least"))
         for slider in SliderID.allCases { #expect(large.contains(slider.label)) }
-        #expect(chartTitlesShown(large).count == 3)
+        #expect(chartTitlesShown(large).count == ChartKind.allCases.count)
         // One dimension too small is enough to say so.
         _ = model.update(.resize(width: 200, height: 23))
         #expect(model.screen.contains("now 200 x 23"))
@@ -61,7 +63,7 @@ import IIACore
     @Test func inBetweenSizesShowAsMuchAsFits() {
         #expect(chartTitlesShown(makeModel(width: 100, height: 24).screen).count == 1)
         #expect(chartTitlesShown(makeModel(width: 100, height: 31).screen).count == 1)
-        #expect(chartTitlesShown(makeModel(width: 100, height: 35).screen).count == 3)
+        #expect(chartTitlesShown(makeModel(width: 100, height: 35).screen).count == ChartKind.allCases.count)
         #expect(chartTitlesShown(makeModel(width: 200, height: 30).screen).count == 1)
     }
 

@@ -1,0 +1,244 @@
+import Foundation
+import IIACore
+
+/// Why an algorithm's policy ends where it does, in a few short sentences with the live numbers.
+///
+/// Pure: built from the solver's results for one dataset, so the `explain` command and the
+/// explorer's explain panel print the same text. Every number in ``lines`` is computed (from
+/// the results, the counts or the paper's closed forms) and also listed in ``numbers`` with
+/// its exact value, so tests can compare it with the solver.
+public struct Explanation: Sendable, Hashable {
+    /// A number quoted in the text: its exact value and the text it was printed as.
+    public struct Number: Sendable, Hashable {
+        /// What it is, e.g. "u", "P(M1)", "F(zeta)".
+        public var name: String
+        public var value: Double
+        public var text: String
+    }
+
+    public var algorithm: Algorithm
+    /// A heading, e.g. "Why RLPO ends at P(M1) = 3.2e-129 (|Y| = 4, |D| = 1000)".
+    public var title: String
+    /// The sentences, one per line (callers wrap them to their width).
+    public var lines: [String]
+    /// Every number quoted in ``lines``, in order of appearance.
+    public var numbers: [Number]
+
+    /// The value of the first number called `name`, if quoted.
+    public func number(_ name: String) -> Double? { numbers.first { $0.name == name }?.value }
+
+    /// The explanation for `algorithm` on the expected data of `parameters`, from the same
+    /// solve as the explorer's read-out (``ObjectiveLandscape/expectedResults(_:)``).
+    public static func expected(_ parameters: ModelParameters, algorithm: Algorithm, ascii: Bool = false) -> Explanation {
+        make(parameters: parameters, counts: .expected(parameters), results: ObjectiveLandscape.expectedResults(parameters),
+             algorithm: algorithm, expectedData: true, ascii: ascii)
+    }
+
+    /// The explanation for `algorithm` given every algorithm's `results` on `counts` (RLPO's
+    /// reward gap is quoted by IL). `expectedData` says whether the counts are the expected data
+    /// (then the share of M1 offers is F(zeta) itself).
+    public static func make(
+        parameters: ModelParameters, counts: PreferenceCounts, results: [AlgorithmResult], algorithm: Algorithm,
+        expectedData: Bool, ascii: Bool = false
+    ) -> Explanation {
+        var builder = Builder(parameters: parameters, counts: counts, results: results, expectedData: expectedData, ascii: ascii)
+        let result = results.first { $0.algorithm == algorithm } ?? RLHFSolver(parameters).solve(counts, algorithm: algorithm)
+        switch algorithm {
+        case .rlpo, .dpo: builder.rewardGap(result)
+        case .il: builder.inclusiveLearning(result)
+        case .slic: builder.slic(result)
+        }
+        builder.verdict(result)
+        let title = "Why \(algorithm.name) ends at P(M1) = \(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii))"
+            + " (|Y| = \(parameters.k), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
+        return Explanation(algorithm: algorithm, title: title, lines: builder.lines, numbers: builder.numbers)
+    }
+
+    /// Collects sentences and the numbers quoted in them.
+    struct Builder {
+        let parameters: ModelParameters
+        let counts: PreferenceCounts
+        let results: [AlgorithmResult]
+        let expectedData: Bool
+        let ascii: Bool
+        var lines: [String] = []
+        var numbers: [Number] = []
+
+        var k: Int { parameters.k }
+        var arrow: String { ascii ? "->" : "→" }
+        var dataSize: Double { counts.total }
+
+        /// Records `value` under `name` and returns its text (three significant digits by default).
+        mutating func quote(_ name: String, _ value: Double, significant: Int = 3) -> String {
+            let text = NumberFormatting.compact(value, significant: significant, ascii: ascii)
+            numbers.append(Number(name: name, value: value, text: text))
+            return text
+        }
+
+        /// Records P(M1) from log-odds (tails keep their digits).
+        mutating func probability(_ name: String, logOdds: Double) -> String {
+            let text = NumberFormatting.probability(logOdds: logOdds, ascii: ascii)
+            numbers.append(Number(name: name, value: StableMath.probability(fromLogOdds: logOdds), text: text))
+            return text
+        }
+
+        /// The mixed rows' share of M1 offers (sum of j/k) and of M1 choices.
+        var mixedShares: (offers: Double, choices: Double, total: Double) {
+            var offers = 0.0, total = 0.0
+            for j in 1..<k {
+                let n = counts.choseM1[j] + counts.choseM2[j]
+                offers += n * Double(j) / Double(k)
+                total += n
+            }
+            guard total > 0 else { return (.nan, .nan, 0) }
+            return (offers / total, counts.mixedChoseM1 / total, total)
+        }
+
+        // MARK: RLPO and DPO
+
+        mutating func rewardGap(_ result: AlgorithmResult) {
+            let dpo = result.algorithm == .dpo
+            let symbol = dpo ? "s" : "u"
+            if dpo {
+                lines.append("DPO tunes the policy directly, but its loss is the IIA likelihood L_D in s = (beta/|D|) ln(rho2/rho1): the same loss as RLPO's reward model (Lemma 13).")
+            } else {
+                lines.append("RLPO fits one reward per category with the IIA (logit) model, then tilts the base policy by e^(r |D|/beta).")
+            }
+            guard result.minimizerExists else {
+                let m1 = quote("mixed M1 choices", counts.mixedChoseM1), m2 = quote("mixed M2 choices", counts.mixedChoseM2)
+                lines.append("In sets offering both categories \(m1) data chose M1 and \(m2) chose M2: one side only, so L_D keeps falling and has no minimiser.")
+                if dpo {
+                    let p = probability("P(M1)", logOdds: result.logOdds)
+                    lines.append("DPO then keeps theta = 0, the uniform policy: P(M1) = |M1|/(|M1| + |M2|) = \(p).")
+                } else {
+                    let p = probability("P(M1)", logOdds: result.logOdds)
+                    lines.append("RLPO then keeps psi = 0, the base policy: P(M1) = zeta = \(p).")
+                }
+                return
+            }
+            let shares = mixedShares
+            let offersName = expectedData ? "F(zeta)" : "share of M1 offers"
+            let offers = quote(offersName, shares.offers)
+            let choices = quote("share of M1 choices", shares.choices)
+            let gap = result.minimization.argmin
+            let gapText = quote(symbol, gap)
+            let offersPhrase = expectedData ? "(F(zeta) = \(offers))" : "(\(offers))"
+            let choicesPhrase = expectedData ? "(p*(1) = \(choices))" : "(\(choices))"
+            if shares.offers > shares.choices {
+                lines.append("In mixed choice sets the share of M1 messages \(offersPhrase) exceeds the share of choices that go to M1 \(choicesPhrase).")
+                lines.append("Under IIA a category wins in proportion to its offers times e^reward, so the model credits M2 with the surplus: the gap is positive (\(symbol) = \(gapText)).")
+            } else if shares.offers < shares.choices {
+                lines.append("In mixed choice sets the share of M1 messages \(offersPhrase) is below the share of choices that go to M1 \(choicesPhrase).")
+                lines.append("Under IIA a category wins in proportion to its offers times e^reward, so the model credits M1 with the surplus: the gap is negative (\(symbol) = \(gapText)).")
+            } else {
+                lines.append("In mixed choice sets the share of M1 messages \(offersPhrase) equals the share of choices that go to M1 \(choicesPhrase), so the gap is zero (\(symbol) = \(gapText)).")
+            }
+            let scale = quote("|D|/beta", dataSize / parameters.beta, significant: 4)
+            let base = quote("logit(zeta)", parameters.baseLogOdds)
+            let logOdds = quote("log-odds", result.logOdds, significant: 4)
+            let p = probability("P(M1)", logOdds: result.logOdds)
+            lines.append("The policy step multiplies the gap by |D|/beta = \(scale): log-odds = logit(zeta) - \(symbol) |D|/beta = \(base) - \(gapText) x \(scale) = \(logOdds), so P(M1) = \(p).")
+        }
+
+        // MARK: IL
+
+        mutating func inclusiveLearning(_ result: AlgorithmResult) {
+            lines.append("IL fits the policy itself as the IIA choice model: each M2 message weighs e^v against an M1 message (v = theta2 - theta1), so P(M1) = |M1|/(|M1| + |M2| e^v).")
+            if let rlpo = results.first(where: { $0.algorithm == .rlpo }), rlpo.minimizerExists {
+                let u = rlpo.minimization.argmin
+                let uText = quote("u", u)
+                let c = quote("c", Double(parameters.m1) * exp(-u))
+                let m2 = quote("|M2|", Double(parameters.m2))
+                let limit = probability("P(M1) data alone", logOdds: -(u + parameters.logSizeRatio))
+                lines.append("The data alone give v = u = \(uText) (RLPO's reward gap): P(M1) = c/(c + |M2|) with c = |M1| e^-u = \(c), here \(c)/(\(c) + \(m2)) = \(limit).")
+                lines.append("Every M2 message takes its own share: the more M2 messages, the less M1, whatever the majority prefers.")
+            } else {
+                lines.append("Mixed data chose one category only, so the data alone would push v to infinity; only the KL term holds it.")
+            }
+            klPull(result)
+        }
+
+        // MARK: SLiC
+
+        mutating func slic(_ result: AlgorithmResult) {
+            let delta = quote("delta", parameters.delta)
+            lines.append("SLiC charges each datum (ln(P(Y \\ {y})/P(y)) + delta)_+: nothing once the chosen message is ahead of the others by the margin delta = \(delta).")
+            let objective = SLiCObjective(counts, parameters)
+            let lower = quote("lower kink", objective.lowerKink), upper = quote("upper kink", objective.upperKink)
+            lines.append("The hinge has two kinks, at v = -delta - ln(|Y|-1) = \(lower) and v = delta + ln(|Y|-1) = \(upper).")
+            if k == 2 {
+                let a = counts.choseM1[1], b = counts.choseM2[1]
+                let aText = quote("pairs chose M1", a), bText = quote("pairs chose M2", b)
+                let between = quote("slope between kinks", a - b)
+                let place = a > b ? "at the lower kink" : (a < b ? "at the upper kink" : "anywhere between the kinks")
+                lines.append("Of the mixed pairs \(aText) chose M1 and \(bText) M2: the hinge slopes -\(bText) left of the lower kink, \(between) between the kinks and +\(aText) right of them, so the data alone put v \(place).")
+            } else {
+                lines.append("(|Y| > 2 is an extension: the paper defines SLiC for pairs; P(Y \\ {y}) sums the other offered messages.)")
+            }
+            klPull(result)
+        }
+
+        // MARK: The KL pull, several minima, the verdict
+
+        /// IL and SLiC: the anchor, the minimiser, P(M1), and the other local minima if any.
+        mutating func klPull(_ result: AlgorithmResult) {
+            let kl = KLRegulariser(parameters)
+            let anchor = quote("v0", kl.anchor)
+            let betaText = quote("beta", parameters.beta)
+            let size = quote("|D|", dataSize, significant: 4)
+            let v = result.minimization.argmin
+            let vText = quote("v", v)
+            let where_ = result.termination == .atKink ? " (at a kink)" : ""
+            let p = probability("P(M1)", logOdds: result.logOdds)
+            lines.append("beta KL (beta = \(betaText)) pulls v towards the base policy's v0 = -logit(zeta) - ln(|M2|/|M1|) = \(anchor); with |D| = \(size) the minimiser is v = \(vText)\(where_), so P(M1) = \(p).")
+            let minima = result.minimization.localMinima
+            if minima.count > 1 {
+                let (counts, parameters) = (self.counts, self.parameters)
+                let slic = SLiCObjective(counts, parameters), il = InclusiveLearningObjective(counts, parameters)
+                let value = { (x: Double) -> Double in result.algorithm == .slic ? slic.value(x) : il.value(x) }
+                let list = minima.map { quote("local minimum", $0) }.joined(separator: " and v = ")
+                let others = minima.filter { $0 != v }.map { value($0) - value(v) }
+                let gap = quote("gap to the next minimum", others.min() ?? 0)
+                lines.append("The objective is not convex here: local minima at v = \(list); the solver compared them and kept v = \(vText), lower by \(gap).")
+            }
+        }
+
+        mutating func verdict(_ result: AlgorithmResult) {
+            let sentence = ReadOut.verdict(logOdds: result.logOdds, p1: parameters.p1, ascii: ascii)
+            let perverse = sentence.hasPrefix("perverse")
+            var line = "Verdict: " + sentence + "."
+            if perverse && (result.algorithm == .rlpo || result.algorithm == .dpo) && result.minimizerExists {
+                line += " More data only make it worse: the gap is multiplied by |D|."
+            }
+            lines.append(line)
+        }
+    }
+
+    /// The explanation as text: the title, then the lines wrapped to `width` (0: no wrapping).
+    public func text(width: Int = 0) -> String {
+        var output = title + "\n"
+        for line in lines {
+            for wrapped in Self.wrap(line, width: width) { output += "  " + wrapped + "\n" }
+        }
+        return output
+    }
+
+    /// Greedy word wrap (a word longer than the width gets a line of its own).
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+}

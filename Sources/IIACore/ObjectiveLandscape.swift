@@ -1,0 +1,153 @@
+import Foundation
+
+/// One algorithm's objective as a function of its one scalar, split into its parts, with the
+/// solver's path on it: what the landscape chart draws.
+///
+/// The scalar is u = psi2 - psi1 for RLPO, s = (beta/|D|) ln(rho2/rho1) for DPO (the same loss
+/// L_D, Lemma 13) and v = theta2 - theta1 for IL and SLiC. The parts are
+/// - RLPO, DPO: the IIA likelihood L_D alone (the KL weight enters only the closed-form policy step);
+/// - IL: L_D(v) and beta KL(v), and their sum;
+/// - SLiC: the hinge (with its two kinks) and beta KL(v), and their sum.
+///
+/// Pure: the result (with its trace) is the solver's own, passed in or computed by
+/// ``expected(_:algorithm:)`` exactly as the read-outs compute it.
+public struct ObjectiveLandscape: Sendable {
+    /// A curve of the landscape.
+    public enum Part: String, Sendable, CaseIterable, Hashable {
+        /// The IIA likelihood L_D (RLPO, DPO, IL).
+        case likelihood
+        /// SLiC's hinge sum.
+        case hinge
+        /// beta times KL(P_theta || P_base) (IL, SLiC).
+        case regulariser
+        /// The whole objective (IL, SLiC: the sum of the other parts; RLPO, DPO: L_D).
+        case total
+    }
+
+    public let algorithm: Algorithm
+    public let parameters: ModelParameters
+    /// The solver's result for this algorithm, with its trace.
+    public let result: AlgorithmResult
+    /// |D| of the data.
+    public let dataSize: Double
+    let likelihood: IIALikelihood
+    let regulariser: KLRegulariser
+    let slic: SLiCObjective?
+
+    /// The landscape of `result` (solved on `counts` with `parameters`, ideally with
+    /// `recordTrace: true`: without a trace no path is drawn).
+    public init(parameters: ModelParameters, counts: PreferenceCounts, result: AlgorithmResult) {
+        self.algorithm = result.algorithm
+        self.parameters = parameters
+        self.result = result
+        self.dataSize = counts.total
+        self.likelihood = IIALikelihood(counts)
+        let regulariser = KLRegulariser(parameters)
+        self.regulariser = regulariser
+        self.slic = result.algorithm == .slic ? SLiCObjective(counts, parameters, regulariser: regulariser) : nil
+    }
+
+    /// Every algorithm's result on the expected data of `parameters`, solved together with their
+    /// traces, as the explorer's read-out and `solve` compute them (IL reuses RLPO's minimiser).
+    public static func expectedResults(_ parameters: ModelParameters) -> [AlgorithmResult] {
+        RLHFSolver(parameters).solve(.expected(parameters), recordTrace: true)
+    }
+
+    /// The landscape of `algorithm` on the expected data of `parameters`.
+    public static func expected(_ parameters: ModelParameters, algorithm: Algorithm) -> ObjectiveLandscape {
+        let result = expectedResults(parameters).first { $0.algorithm == algorithm }!
+        return ObjectiveLandscape(parameters: parameters, counts: .expected(parameters), result: result)
+    }
+
+    // MARK: The curves
+
+    /// The scalar's symbol: "u" (RLPO), "s" (DPO) or "v" (IL, SLiC).
+    public var scalarSymbol: String {
+        switch algorithm {
+        case .rlpo: return "u"
+        case .dpo: return "s"
+        case .il, .slic: return "v"
+        }
+    }
+
+    /// The parts drawn, the whole objective last.
+    public var parts: [Part] {
+        switch algorithm {
+        case .rlpo, .dpo: return [.total]
+        case .il: return [.likelihood, .regulariser, .total]
+        case .slic: return [.hinge, .regulariser, .total]
+        }
+    }
+
+    /// The value of `part` at `x` (data parts up to a constant; beta KL is ≥ 0 with minimum 0).
+    public func value(_ part: Part, at x: Double) -> Double {
+        switch part {
+        case .likelihood: return likelihood.value(x)
+        case .hinge: return slic?.dataValue(x) ?? .nan
+        case .regulariser: return algorithm == .il || algorithm == .slic ? regulariser.value(x) : .nan
+        case .total:
+            switch algorithm {
+            case .rlpo, .dpo: return likelihood.value(x)
+            case .il: return likelihood.value(x) + regulariser.value(x)
+            case .slic: return slic!.value(x)
+            }
+        }
+    }
+
+    /// The data part (L_D, or SLiC's hinge): the one defined only up to a constant.
+    public var dataPart: Part { algorithm == .slic ? .hinge : (algorithm == .il ? .likelihood : .total) }
+
+    /// SLiC's kinks (-delta - ln(k-1), delta + ln(k-1)); empty for the others.
+    public var kinks: [Double] { slic?.kinks ?? [] }
+
+    /// The minimiser of the KL term alone, v0 = -logit(zeta) - ln(|M2|/|M1|) (IL, SLiC), else nil.
+    public var anchor: Double? { algorithm == .il || algorithm == .slic ? regulariser.anchor : nil }
+
+    // MARK: The solver's path
+
+    /// The global minimiser, nil when the objective has none (RLPO/DPO without mixed data of both kinds).
+    public var argmin: Double? { result.minimizerExists ? result.minimization.argmin : nil }
+    /// Every local minimiser found, ascending.
+    public var localMinima: [Double] { result.minimization.localMinima }
+    /// The iterates: the start, then one per iteration (``AlgorithmResult/iterations`` of them).
+    public var trace: [SolverStep] { result.minimization.trace }
+    /// The bracket handed to Newton's method, if any.
+    public var bracket: ClosedRange<Double>? { result.minimization.bracket }
+
+    /// ln(P(M1)/P(M2)) of the policy the scalar `x` gives: logit(zeta) - x |D| / beta for
+    /// RLPO and DPO, -(x + ln(|M2|/|M1|)) for IL and SLiC.
+    public func logOdds(at x: Double) -> Double {
+        switch algorithm {
+        case .rlpo, .dpo: return regulariser.baseLogOdds - x * (dataSize / parameters.beta)
+        case .il, .slic: return -(x + regulariser.shift)
+        }
+    }
+
+    /// P(M1) at `x` (from the log-odds).
+    public func pM1(at x: Double) -> Double { StableMath.probability(fromLogOdds: logOdds(at: x)) }
+
+    // MARK: The window
+
+    /// The points the window must show: every local minimum, the kinks, the minimiser, zero
+    /// (RLPO, DPO: equal rewards) or the KL anchor (IL, SLiC: the base policy).
+    public var essentialPoints: [Double] {
+        var points = localMinima + kinks
+        if let argmin { points.append(argmin) }
+        if let anchor { points.append(anchor) } else { points.append(0) }
+        return points.filter(\.isFinite)
+    }
+
+    /// The horizontal window: every essential point, and the iterates that are not far outside
+    /// them (within twice their span), with a margin of a tenth of the span (at least 0.25).
+    public var window: ClosedRange<Double> {
+        let essential = essentialPoints
+        var lower = essential.min() ?? -1, upper = essential.max() ?? 1
+        let reach = 2 * max(upper - lower, 1)
+        for step in trace where step.point.isFinite && step.point >= lower - reach && step.point <= upper + reach {
+            lower = min(lower, step.point)
+            upper = max(upper, step.point)
+        }
+        let margin = max(0.1 * (upper - lower), 0.25)
+        return (lower - margin)...(upper + margin)
+    }
+}
