@@ -47,6 +47,8 @@ public struct Explanation: Sendable, Hashable {
         case .rlpo, .dpo: builder.rewardGap(result)
         case .il: builder.inclusiveLearning(result)
         case .slic: builder.slic(result)
+        case .rlpoPairwise: builder.pairwise(result)
+        case .typeMLE: builder.typeModel(result)
         }
         builder.verdict(result)
         let title = "Why \(algorithm.name) ends at P(M1) = \(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii))"
@@ -140,6 +142,51 @@ public struct Explanation: Sendable, Hashable {
             lines.append("The policy step multiplies the gap by |D|/beta = \(scale): log-odds = logit(zeta) - \(symbol) |D|/beta = \(base) - \(gapText) x \(scale) = \(logOdds), so P(M1) = \(p).")
         }
 
+        /// The policy step shared by RLPO's variants: log-odds = logit(zeta) - u |D|/beta.
+        mutating func policyStep(_ result: AlgorithmResult, gapText: String) {
+            let scale = quote("|D|/beta", dataSize / parameters.beta, significant: 4)
+            let base = quote("logit(zeta)", parameters.baseLogOdds)
+            let logOdds = quote("log-odds", result.logOdds, significant: 4)
+            let p = probability("P(M1)", logOdds: result.logOdds)
+            lines.append("The policy step multiplies the gap by |D|/beta = \(scale): log-odds = \(base) - \(gapText) x \(scale) = \(logOdds), so P(M1) = \(p).")
+        }
+
+        // MARK: RLPO-pairwise
+
+        mutating func pairwise(_ result: AlgorithmResult) {
+            var wins = 0.0, losses = 0.0
+            for j in 1..<k {
+                wins += counts.choseM1[j] * Double(k - j)
+                losses += counts.choseM2[j] * Double(j)
+            }
+            let a = quote("M1 over M2 pairs", wins), b = quote("M2 over M1 pairs", losses)
+            lines.append("RLPO-pairwise splits every choice into pairs of the chosen message over each other offered one: M1 beat M2 in \(a) pairs and M2 beat M1 in \(b).")
+            guard result.minimizerExists else {
+                lines.append("One side has no pairs, so the pairwise loss has no minimiser and the policy stays at the base policy.")
+                return
+            }
+            let gap = quote("u", result.minimization.argmin)
+            lines.append("The Bradley-Terry fit gives u = ln(\(b)/\(a)) = \(gap): an M1 message chosen from a set with many M1 offers beats few M2 messages, so the pairs inherit the offers' imbalance.")
+            lines.append("In the population limit of sampled sets its sign flips at the same F(zeta) as RLPO's: splitting into pairs does not remove the IIA distortion.")
+            policyStep(result, gapText: gap)
+        }
+
+        // MARK: TypeMLE
+
+        mutating func typeModel(_ result: AlgorithmResult) {
+            lines.append("TypeMLE fits the dichotomy model itself (no IIA): a share p of people choose M1 whenever it is offered, so the mixed sets' choices estimate p directly.")
+            guard result.minimizerExists else {
+                lines.append("No mixed set was offered, so p cannot be estimated; the rewards stay 0 and the policy stays at the base policy.")
+                return
+            }
+            let share = (1 - result.minimization.argmin) / 2
+            let p = quote("p^", share)
+            let gap = quote("u", result.minimization.argmin)
+            lines.append("p^ = \(p): each message is rewarded with the share preferring its category, r(M1) = p^ and r(M2) = 1 - p^, a gap u = 1 - 2 p^ = \(gap).")
+            lines.append("The sign follows the majority whatever |Y|, |M2| or the query format: more data push the policy to the category most people prefer.")
+            policyStep(result, gapText: gap)
+        }
+
         // MARK: IL
 
         mutating func inclusiveLearning(_ result: AlgorithmResult) {
@@ -204,7 +251,8 @@ public struct Explanation: Sendable, Hashable {
         }
 
         mutating func verdict(_ result: AlgorithmResult) {
-            let sentence = ReadOut.verdict(logOdds: result.logOdds, p1: parameters.p1, ascii: ascii)
+            let majorityShare = parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
+            let sentence = ReadOut.verdict(logOdds: result.logOdds, p1: majorityShare, ascii: ascii)
             let perverse = sentence.hasPrefix("perverse")
             var line = "Verdict: " + sentence + "."
             if perverse && (result.algorithm == .rlpo || result.algorithm == .dpo) && result.minimizerExists {

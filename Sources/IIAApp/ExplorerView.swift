@@ -177,7 +177,8 @@ extension ExplorerModel {
             if simulations > 0 {
                 buffer.put(monteCarloText(for: result.algorithm), x: rect.x + c.monteCarlo, y: y, clip: rect)
             }
-            let verdict = ReadOut.verdict(logOdds: result.logOdds, p1: parameters.p1, ascii: ascii)
+            let verdict = ReadOut.verdict(
+                logOdds: result.logOdds, p1: parameters.choiceModel.pairwiseShareM1(p1: parameters.p1), ascii: ascii)
             let style = verdict.hasPrefix("perverse") ? colored(Self.red, bold: true)
                 : (verdict.hasPrefix("aligned") ? colored(Self.green) : .plain)
             buffer.put("  " + verdict, x: rect.x, y: y + 1, style: style, clip: rect)

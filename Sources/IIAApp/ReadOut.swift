@@ -12,7 +12,7 @@ public enum ReadOut {
     public static func minimizer(_ result: AlgorithmResult) -> String {
         if result.minimizerExists { return result.termination == .iterationLimit ? "yes (iter. limit)" : "yes" }
         switch result.algorithm {
-        case .rlpo: return "no: base policy"
+        case .rlpo, .rlpoPairwise, .typeMLE: return "no: base policy"
         case .dpo: return "no: uniform"
         case .il, .slic: return "no"
         }

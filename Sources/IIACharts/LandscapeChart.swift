@@ -75,6 +75,8 @@ struct LandscapeChart {
         case .total:
             switch landscape.algorithm {
             case .rlpo, .dpo: return "L_D"
+            case .rlpoPairwise: return "pairwise loss"
+            case .typeMLE: return "-log likelihood"
             case .il, .slic: return "total"
             }
         }
@@ -246,7 +248,13 @@ struct LandscapeChart {
         let yAxis = LinearAxis(lower: range.lower, upper: range.upper, count: max(1, dotRows), flipped: true)
         let samples = sample(window: window, count: canvas.dotWidth, axis: xAxis)
         func column(_ x: Double) -> Int { Int(xAxis.position(x).rounded()) / sx }
-        func row(_ y: Double) -> Int { min(plot.height - 1, max(0, Int(yAxis.position(y).rounded()) / sy)) }
+        func row(_ y: Double) -> Int {
+            // Values the objective does not take (outside its domain) sit at the top edge.
+            guard y.isFinite else { return y == -.infinity ? plot.height - 1 : 0 }
+            let position = yAxis.position(y)
+            guard position.isFinite else { return 0 }
+            return min(plot.height - 1, max(0, Int(max(-1e9, min(1e9, position.rounded()))) / sy))
+        }
         func inWindow(_ x: Double) -> Bool { x >= window.lowerBound && x <= window.upperBound }
 
         // Kinks first: the curves are drawn over them.

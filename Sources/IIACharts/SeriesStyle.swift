@@ -2,24 +2,29 @@ import IIACore
 
 /// How each algorithm is drawn: a glyph (so series differ without colour) and a colour.
 public extension Algorithm {
-    /// The glyph marking this algorithm's curve and legend entry: `*` RLPO, `+` DPO, `o` IL, `x` SLiC.
+    /// The glyph marking this algorithm's curve and legend entry: `*` RLPO, `+` DPO, `o` IL,
+    /// `x` SLiC, `#` RLPO-pairwise, `T` TypeMLE.
     var chartGlyph: Character {
         switch self {
         case .rlpo: return "*"
         case .dpo: return "+"
         case .il: return "o"
         case .slic: return "x"
+        case .rlpoPairwise: return "#"
+        case .typeMLE: return "T"
         }
     }
 
-    /// The curve colour: red, orange, cyan, magenta (256-colour palette entries whose
-    /// ``TerminalColor/basic`` is red, yellow, cyan and magenta).
+    /// The curve colour: red, orange, cyan, magenta, blue, green (256-colour palette entries whose
+    /// ``TerminalColor/basic`` is red, yellow, cyan, magenta, blue and green).
     var chartColor: TerminalColor {
         switch self {
         case .rlpo: return .palette(196)
         case .dpo: return .palette(214)
         case .il: return .palette(39)
         case .slic: return .palette(171)
+        case .rlpoPairwise: return .palette(69)
+        case .typeMLE: return .palette(40)
         }
     }
 }
@@ -50,6 +55,8 @@ enum ChartPalette {
         case .dpo: return .palette(58)
         case .il: return .palette(23)
         case .slic: return .palette(53)
+        case .rlpoPairwise: return .palette(17)
+        case .typeMLE: return .palette(22)
         }
     }
 

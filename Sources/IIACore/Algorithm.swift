@@ -1,4 +1,4 @@
-/// The four RLHF algorithms of the paper.
+/// The RLHF algorithms: the paper's four, and two that show what a fix could look like.
 public enum Algorithm: String, CaseIterable, Sendable, Codable, Hashable {
     /// Reward learning (IIA logit model), then the KL-regularised policy step.
     case rlpo = "RLPO"
@@ -8,6 +8,15 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable, Hashable {
     case il = "IL"
     /// Sequence likelihood calibration (defined by the paper for |Y| = 2; extended beyond).
     case slic = "SLiC"
+    /// The paper's closing heuristic: each k-wise choice becomes pairwise choices of the chosen
+    /// message over each other offered message, then RLPO.
+    case rlpoPairwise = "RLPO-pairwise"
+    /// A model without IIA: fit the dichotomy model's p*(1) by maximum likelihood, reward each
+    /// message with the estimated share preferring its category, then RLPO's policy step.
+    case typeMLE = "TypeMLE"
+
+    /// The paper's four algorithms.
+    public static let paperAlgorithms: [Algorithm] = [.rlpo, .dpo, .il, .slic]
 
     /// The name used in tables, charts and JSON.
     public var name: String { rawValue }
@@ -21,7 +30,8 @@ public enum Algorithm: String, CaseIterable, Sendable, Codable, Hashable {
     /// The scalar each objective is minimised in.
     public var scalarName: String {
         switch self {
-        case .rlpo: return "u = psi2 - psi1"
+        case .rlpo, .rlpoPairwise: return "u = psi2 - psi1"
+        case .typeMLE: return "u = r(M2) - r(M1) = 1 - 2 p^"
         case .dpo: return "s = (beta/|D|) ln(rho2/rho1)"
         case .il, .slic: return "v = theta2 - theta1"
         }

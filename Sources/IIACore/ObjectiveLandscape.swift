@@ -33,6 +33,10 @@ public struct ObjectiveLandscape: Sendable {
     let likelihood: IIALikelihood
     let regulariser: KLRegulariser
     let slic: SLiCObjective?
+    /// RLPO-pairwise's pair counts: M1 over M2, and M2 over M1.
+    let pairwise: (wins: Double, losses: Double)
+    /// Mixed data that chose M1 and M2 (TypeMLE's likelihood).
+    let mixed: (m1: Double, m2: Double)
 
     /// The landscape of `result` (solved on `counts` with `parameters`, ideally with
     /// `recordTrace: true`: without a trace no path is drawn).
@@ -45,6 +49,13 @@ public struct ObjectiveLandscape: Sendable {
         let regulariser = KLRegulariser(parameters)
         self.regulariser = regulariser
         self.slic = result.algorithm == .slic ? SLiCObjective(counts, parameters, regulariser: regulariser) : nil
+        var wins = 0.0, losses = 0.0
+        for j in 1..<counts.k {
+            wins += counts.choseM1[j] * Double(counts.k - j)
+            losses += counts.choseM2[j] * Double(j)
+        }
+        pairwise = (wins, losses)
+        mixed = (counts.mixedChoseM1, counts.mixedChoseM2)
     }
 
     /// Every algorithm's result on the expected data of `parameters`, solved together with their
@@ -64,7 +75,7 @@ public struct ObjectiveLandscape: Sendable {
     /// The scalar's symbol: "u" (RLPO), "s" (DPO) or "v" (IL, SLiC).
     public var scalarSymbol: String {
         switch algorithm {
-        case .rlpo: return "u"
+        case .rlpo, .rlpoPairwise, .typeMLE: return "u"
         case .dpo: return "s"
         case .il, .slic: return "v"
         }
@@ -73,7 +84,7 @@ public struct ObjectiveLandscape: Sendable {
     /// The parts drawn, the whole objective last.
     public var parts: [Part] {
         switch algorithm {
-        case .rlpo, .dpo: return [.total]
+        case .rlpo, .dpo, .rlpoPairwise, .typeMLE: return [.total]
         case .il: return [.likelihood, .regulariser, .total]
         case .slic: return [.hinge, .regulariser, .total]
         }
@@ -88,6 +99,12 @@ public struct ObjectiveLandscape: Sendable {
         case .total:
             switch algorithm {
             case .rlpo, .dpo: return likelihood.value(x)
+            case .rlpoPairwise: return pairwise.wins * StableMath.softplus(x) + pairwise.losses * StableMath.softplus(-x)
+            case .typeMLE:
+                // The dichotomy likelihood in p^ = (1 - x)/2, defined for -1 ≤ x ≤ 1.
+                guard x >= -1, x <= 1 else { return .infinity }
+                let share = (1 - x) / 2
+                return -(mixed.m1 > 0 ? mixed.m1 * log(share) : 0) - (mixed.m2 > 0 ? mixed.m2 * log1p(-share) : 0)
             case .il: return likelihood.value(x) + regulariser.value(x)
             case .slic: return slic!.value(x)
             }
@@ -118,7 +135,7 @@ public struct ObjectiveLandscape: Sendable {
     /// RLPO and DPO, -(x + ln(|M2|/|M1|)) for IL and SLiC.
     public func logOdds(at x: Double) -> Double {
         switch algorithm {
-        case .rlpo, .dpo: return regulariser.baseLogOdds - x * (dataSize / parameters.beta)
+        case .rlpo, .dpo, .rlpoPairwise, .typeMLE: return regulariser.baseLogOdds - x * (dataSize / parameters.beta)
         case .il, .slic: return -(x + regulariser.shift)
         }
     }

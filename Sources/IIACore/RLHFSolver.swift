@@ -35,6 +35,12 @@ public struct RLHFSolver: Sendable {
                 let objective = InclusiveLearningObjective(
                     counts, parameters, likelihood: likelihood, likelihoodMinimizer: known, regulariser: regulariser)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .il))
+            case .rlpoPairwise:
+                results.append(policyFromRewardGap(
+                    Self.pairwiseRewardGap(counts), algorithm: .rlpoPairwise, dataSize: counts.total))
+            case .typeMLE:
+                results.append(policyFromRewardGap(
+                    Self.typeRewardGap(counts), algorithm: .typeMLE, dataSize: counts.total))
             case .slic:
                 let objective = SLiCObjective(counts, parameters, regulariser: regulariser)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .slic))
@@ -55,7 +61,8 @@ public struct RLHFSolver: Sendable {
         if exists {
             logOdds = regulariser.baseLogOdds - gap.argmin * (dataSize / parameters.beta)
         } else {
-            logOdds = algorithm == .rlpo ? regulariser.baseLogOdds : -regulariser.shift
+            // RLPO and its variants keep the base policy (rewards 0); DPO the uniform one (theta = 0).
+            logOdds = algorithm == .dpo ? -regulariser.shift : regulariser.baseLogOdds
         }
         return AlgorithmResult(algorithm: algorithm, logOdds: logOdds, minimizerExists: exists, minimization: gap)
     }
@@ -109,5 +116,45 @@ public struct RLHFSolver: Sendable {
             argmin: root.point, value: likelihood.value(root.point), iterations: root.iterations,
             termination: root.termination, localMinima: [root.point], trace: root.trace,
             bracket: root.bracket, searchInterval: root.bracket)
+    }
+
+    /// RLPO on pairwise choices: a datum in row j that chose M1 becomes k - j choices of an M1
+    /// message over an M2 message (and j - 1 uninformative M1-M1 pairs); one that chose M2 becomes
+    /// j choices of M2 over M1. The Bradley–Terry loss A ln(1 + e^u) + B ln(1 + e^-u), with
+    /// A = Σ N_j1 (k - j) and B = Σ N_j2 j over mixed rows, is minimised at u = ln(B / A).
+    ///
+    /// In the population limit of sampled queries A/B = p (1 - zeta - (1-zeta)^k) /
+    /// ((1 - p)(zeta - zeta^k)), so u < 0 exactly when p > F(zeta): the same boundary as RLPO.
+    public static func pairwiseRewardGap(_ counts: PreferenceCounts) -> Minimization {
+        let k = counts.k
+        var wins = 0.0, losses = 0.0
+        for j in 1..<k {
+            wins += counts.choseM1[j] * Double(k - j)
+            losses += counts.choseM2[j] * Double(j)
+        }
+        guard wins > 0, losses > 0 else {
+            return Minimization(argmin: 0, value: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
+        }
+        let gap = log(losses) - log(wins)
+        let value = wins * StableMath.softplus(gap) + losses * StableMath.softplus(-gap)
+        return Minimization(
+            argmin: gap, value: value, iterations: 0, termination: .closedForm, localMinima: [gap],
+            trace: [SolverStep(kind: .start, point: gap)])
+    }
+
+    /// The type model's reward gap r(M2) - r(M1) = 1 - 2 p^, where p^ = (mixed data that chose
+    /// M1) / (mixed data) maximises the dichotomy model's likelihood (rows 0 and k say nothing
+    /// about p*(1)). The minimised value is the negative log-likelihood in p.
+    public static func typeRewardGap(_ counts: PreferenceCounts) -> Minimization {
+        let (m1, m2) = (counts.mixedChoseM1, counts.mixedChoseM2)
+        guard m1 + m2 > 0 else {
+            return Minimization(argmin: 0, value: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
+        }
+        let share = m1 / (m1 + m2)
+        let value = -(m1 > 0 ? m1 * log(share) : 0) - (m2 > 0 ? m2 * log1p(-share) : 0)
+        let gap = 1 - 2 * share
+        return Minimization(
+            argmin: gap, value: value, iterations: 0, termination: .closedForm, localMinima: [gap],
+            trace: [SolverStep(kind: .start, point: gap)])
     }
 }

@@ -12,6 +12,8 @@ public enum Termination: String, Sendable, Codable, CaseIterable {
     case noMinimizer
     /// The iteration limit was reached (the last iterate is reported).
     case iterationLimit
+    /// The minimiser has a closed form (no iteration).
+    case closedForm
 
     /// A short description for read-outs.
     public var summary: String {
@@ -22,6 +24,7 @@ public enum Termination: String, Sendable, Codable, CaseIterable {
         case .atKink: return "minimum at a hinge kink"
         case .noMinimizer: return "no minimiser (convention applied)"
         case .iterationLimit: return "iteration limit"
+        case .closedForm: return "closed form"
         }
     }
 }

@@ -25,17 +25,17 @@ struct BenchCommand: ParsableCommand {
             let simulator = PreferenceSimulator(parameters, seed: 1)
             let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
             var cells: [String] = []
-            for algorithm in Algorithm.allCases {
+            for algorithm in Algorithm.paperAlgorithms {
                 let seconds = median(repetitions) {
                     for table in datasets { _ = RLHFSolver(parameters).solve(table, algorithm: algorithm) }
                 } / Double(datasets.count)
                 cells.append("\(algorithm.name) \(microseconds(seconds))")
             }
             let all = median(repetitions) {
-                for table in datasets { _ = RLHFSolver(parameters).solve(table) }
+                for table in datasets { _ = RLHFSolver(parameters).solve(table, algorithms: Algorithm.paperAlgorithms) }
             } / Double(datasets.count)
             let allExpected = median(repetitions) {
-                for _ in 0..<1000 { _ = RLHFSolver(parameters).solve(expected) }
+                for _ in 0..<1000 { _ = RLHFSolver(parameters).solve(expected, algorithms: Algorithm.paperAlgorithms) }
             } / 1000
             print("  k = \(k): " + cells.joined(separator: ", ")
                 + "; all four \(microseconds(all)) per simulated dataset, \(microseconds(allExpected)) on expected data")

@@ -14,7 +14,7 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen).")
     var chart: String = "all"
-    @Option(help: "The algorithm of the landscape chart: RLPO, DPO, IL or SLiC (default RLPO; with --chart landscape or all).")
+    @Option(help: "The algorithm of the landscape chart: RLPO, DPO, IL, SLiC, RLPO-pairwise or TypeMLE (default RLPO; with --chart landscape or all).")
     var algorithm: String?
     @Option(help: "Size in cells, WIDTHxHEIGHT (20…1000 x 8…500).")
     var size: String = "120x40"

@@ -64,7 +64,7 @@ struct CommandLineTests {
         let csv = try ExplorerBinary.run(["sweep", "--over", "data", "--points", "12", "--k", "4"])
         #expect(csv.status == 0)
         let lines = csv.standardOutput.split(separator: "\n")
-        #expect(lines.first == "x,RLPO,DPO,IL,SLiC")
+        #expect(lines.first == "x,RLPO,DPO,IL,SLiC,RLPO-pairwise,TypeMLE")
         #expect(lines.count == 13)
         let last = lines.last!.split(separator: ",").compactMap { Double($0) }
         #expect(last[0] == 10_000)
@@ -72,7 +72,7 @@ struct CommandLineTests {
 
         let banded = try ExplorerBinary.run(["sweep", "--over", "m2", "--points", "5", "--sims", "10", "--format", "csv"])
         #expect(banded.status == 0)
-        #expect(banded.standardOutput.hasPrefix("x,RLPO,DPO,IL,SLiC,RLPO_q10,RLPO_q90"))
+        #expect(banded.standardOutput.hasPrefix("x,RLPO,DPO,IL,SLiC,RLPO-pairwise,TypeMLE,RLPO_q10,RLPO_q90"))
 
         let json = try ExplorerBinary.run(["sweep", "--over", "m2", "--points", "6", "--format", "json"])
         #expect(json.status == 0)

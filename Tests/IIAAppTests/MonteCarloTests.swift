@@ -43,7 +43,7 @@ import IIACore
         let progress = try #require(model.monteCarlo)
         #expect(progress.isComplete)
         #expect(progress.dataSweep.simulations == 10 && progress.m2Sweep.simulations == 10)
-        #expect(progress.estimates.count == 4)
+        #expect(progress.estimates.count == Algorithm.allCases.count)
         #expect(progress.estimates.allSatisfy { $0.mean >= 0 && $0.mean <= 1 && ($0.standardError ?? -1) >= 0 })
         let screen = model.screen
         #expect(screen.contains("Monte Carlo 10/10"))

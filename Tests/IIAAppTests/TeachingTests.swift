@@ -33,6 +33,16 @@ import IIACore
             case .dpo:
                 #expect(explanation.number("s") == result.minimization.argmin)
                 #expect(explanation.number("log-odds") == result.logOdds)
+            case .rlpoPairwise:
+                #expect(explanation.number("u") == result.minimization.argmin)
+                #expect(explanation.number("log-odds") == result.logOdds)
+                let pairs = RLHFSolver.pairwiseRewardGap(counts)
+                #expect(explanation.number("u") == pairs.argmin)
+            case .typeMLE:
+                #expect(explanation.number("u") == result.minimization.argmin)
+                let share = counts.mixedChoseM1 / (counts.mixedChoseM1 + counts.mixedChoseM2)
+                #expect(abs(explanation.number("p^")! - share) <= 1e-15)
+                #expect(explanation.number("log-odds") == result.logOdds)
             case .il, .slic:
                 #expect(explanation.number("v") == result.minimization.argmin)
                 #expect(explanation.number("v0") == KLRegulariser(parameters).anchor)
@@ -79,7 +89,7 @@ import IIACore
 
     @Test func eachAlgorithmHasItsOwnText() {
         let texts = Algorithm.allCases.map { Explanation.expected(ModelParameters(k: 4), algorithm: $0).lines.first! }
-        #expect(Set(texts).count == 4)
+        #expect(Set(texts).count == Algorithm.allCases.count)
     }
 
     @Test func noMinimiserExplainsTheConvention() throws {
@@ -98,7 +108,7 @@ import IIACore
 @Suite struct TeachingViewTests {
     @Test func aCyclesTheLandscapesAlgorithmAndTheReadOutCountMatchesThePath() throws {
         var model = makeModel(width: 160, height: 48)
-        for expected in [Algorithm.dpo, .il, .slic, .rlpo] {
+        for expected in Array(Algorithm.allCases.dropFirst()) + [.rlpo] {
             model.press(.character("a"))
             #expect(model.landscapeAlgorithm == expected)
             #expect(model.screen.contains("Objective landscape: \(expected.name)"))
@@ -110,7 +120,7 @@ import IIACore
             #expect(drawing.iterates.map(\.point) == shown.minimization.trace.map(\.point))
         }
         model.press(.character("A"))
-        #expect(model.landscapeAlgorithm == .slic)
+        #expect(model.landscapeAlgorithm == Algorithm.allCases.last)
     }
 
     @Test func presetSevenShowsBothILMinimaAndWhichWasPicked() throws {

@@ -65,7 +65,7 @@ struct LandscapeGoldenTests {
 }
 
 struct LandscapeSemanticTests {
-    @Test(arguments: Algorithm.allCases)
+    @Test(arguments: Algorithm.paperAlgorithms)
     func theIteratesDrawnAreTheSolversOwnAndEndAtTheMinimiser(_ algorithm: Algorithm) throws {
         for parameters in [LandscapeFixtures.twoMinima, LandscapeFixtures.slicK4, LandscapeFixtures.slicPairs, ModelParameters(dataSize: 3)] {
             // The solver's own trace, solved as the read-out solves it.
@@ -186,7 +186,7 @@ struct LandscapeRobustnessTests {
             ModelParameters(p1: 0, zeta: 0.001, k: 3, beta: 1e4),
         ]
         for parameters in settings {
-            for algorithm in Algorithm.allCases {
+            for algorithm in Algorithm.paperAlgorithms {
                 let (buffer, drawing) = LandscapeFixtures.render(.expected(parameters, algorithm: algorithm), width: 80, height: 24,
                                                                  style: ChartStyle())
                 #expect(!BufferExport.text(buffer).lowercased().contains("nan"))

@@ -39,7 +39,8 @@ struct SemanticTests {
             #expect(verdict.limit == (last > 0.5 ? .m1 : .m2), "k=\(k): P(M1)(1e4)=\(last)")
             let buffer = ChartFixtures.render(.data, k: k, width: 60, height: 16, style: Self.ascii)
             let endRow = try #require(Self.row(of: verdict.limit == .m1 ? 1 : 0, in: buffer))
-            #expect(Picture.rows(buffer)[endRow].hasSuffix("*"))
+            // RLPO's glyph labels its curve's end (the two extra algorithms' glyphs may follow).
+            #expect(Picture.rows(buffer)[endRow].suffix(4).contains("*"))
         }
     }
 

@@ -65,7 +65,7 @@ struct ReferenceCaseTests {
     func logOddsMatch(_ reference: ReferenceCase) throws {
         let (parameters, counts) = try reference.problem()
         #expect(abs(FailureBoundary.F(zeta: parameters.zeta, k: parameters.k) - reference.F) < 1e-12)
-        let results = RLHFSolver(parameters).solve(counts)
+        let results = RLHFSolver(parameters).solve(counts, algorithms: Algorithm.paperAlgorithms)
         for result in results {
             let expected = try #require(reference.expect[result.algorithm.name])
             #expect(
