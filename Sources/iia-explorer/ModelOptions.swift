@@ -24,6 +24,14 @@ struct ModelOptions: ParsableArguments {
     var data: String?
     @Option(help: "A count table a0/b0,a1/b1,…,ak/bk: row j offered j M1 messages; a chose M1, b chose M2.")
     var counts: String?
+    @Option(help: "How choice sets are formed: sampled (from the base policy, the default) or fixed (--fixed-m1 of M1, the rest M2).")
+    var queries: String?
+    @Option(name: .customLong("fixed-m1"), help: "With --queries fixed: the number J of M1 messages in every choice set (1…|Y|-1).")
+    var fixedM1: String?
+    @Option(name: .customLong("choice-model"), help: "How people choose: dichotomy (the default; violates IIA) or logit (satisfies IIA; needs --reward-gap).")
+    var choiceModel: String?
+    @Option(name: .customLong("reward-gap"), help: "With --choice-model logit: the base reward gap R = r(M1) - r(M2) (finite).")
+    var rewardGap: String?
 
     /// The validated parameters (with |D| from --counts when given).
     func parameters() throws -> ModelParameters {
@@ -40,6 +48,7 @@ struct ModelOptions: ParsableArguments {
         if let beta { parameters.beta = try NumberParser.real(beta, option: "--beta", allowed: "a finite number > 0") }
         if let delta { parameters.delta = try NumberParser.real(delta, option: "--delta", allowed: "a finite number ≥ 0") }
         if let data { parameters.dataSize = try NumberParser.real(data, option: "--data", allowed: "a finite number > 0") }
+        try applyScenario(to: &parameters)
         do {
             try parameters.validate()
         } catch {
@@ -53,6 +62,34 @@ struct ModelOptions: ParsableArguments {
             parameters.dataSize = table.total
         }
         return parameters
+    }
+
+    /// The query format and choice model from --queries, --fixed-m1, --choice-model and
+    /// --reward-gap, each checked against the others.
+    func applyScenario(to parameters: inout ModelParameters) throws {
+        switch queries ?? "sampled" {
+        case "sampled":
+            if fixedM1 != nil { throw InputError(option: "--fixed-m1", allowed: "used with --queries fixed") }
+        case "fixed":
+            guard let fixedM1 else {
+                throw InputError(option: "--queries fixed", allowed: "given with --fixed-m1 J (1…|Y|-1 = \(parameters.k - 1))")
+            }
+            let count = try NumberParser.whole(fixedM1, option: "--fixed-m1", range: 1...max(1, parameters.k - 1))
+            parameters.queries = .fixed(m1Count: count)
+        default:
+            throw InputError(option: "--queries", allowed: "sampled or fixed", got: queries)
+        }
+        switch choiceModel ?? "dichotomy" {
+        case "dichotomy":
+            if rewardGap != nil { throw InputError(option: "--reward-gap", allowed: "used with --choice-model logit") }
+        case "logit":
+            guard let rewardGap else {
+                throw InputError(option: "--choice-model logit", allowed: "given with --reward-gap R (a finite number)")
+            }
+            parameters.choiceModel = .logit(rewardGap: try NumberParser.real(rewardGap, option: "--reward-gap", allowed: "a finite number"))
+        default:
+            throw InputError(option: "--choice-model", allowed: "dichotomy or logit", got: choiceModel)
+        }
     }
 
     /// The count table from --counts, if given.
@@ -90,6 +127,8 @@ struct ModelOptions: ParsableArguments {
         case "beta": return beta
         case "delta": return delta
         case "data": return data
+        case "fixed-m1": return fixedM1
+        case "reward-gap": return rewardGap
         default: return nil
         }
     }

@@ -48,10 +48,12 @@ enum SolveReport {
             }
         }
         let rows = solve(parameters, given: given, simulations: simulations, seed: seed)
+        let evaluation = rewardModel(parameters, given: given, simulations: simulations, seed: seed)
         let source = given != nil ? "given counts" : (simulations > 0 ? "\(simulations) simulated datasets, seed \(seed)" : "expected data")
         return format == "json"
-            ? json(parameters, rows: rows, source: source, simulations: simulations, seed: seed, counts: given)
-            : text(parameters, rows: rows, source: source)
+            ? json(parameters, rows: rows, source: source, simulations: simulations, seed: seed, counts: given,
+                   evaluation: evaluation)
+            : text(parameters, rows: rows, source: source, evaluation: evaluation)
     }
 
     static func solve(_ parameters: ModelParameters, given: PreferenceCounts?, simulations: Int, seed: UInt64) -> [Row] {
@@ -85,11 +87,46 @@ enum SolveReport {
         }
     }
 
-    static func text(_ parameters: ModelParameters, rows: [Row], source: String) -> String {
+    /// RLPO's reward model on one-versus-one test queries (the paper's Figure 4), averaged over
+    /// the simulated datasets when there are several.
+    static func rewardModel(
+        _ parameters: ModelParameters, given: PreferenceCounts?, simulations: Int, seed: UInt64
+    ) -> RewardModelEvaluation {
+        guard simulations > 0 else {
+            return .rlpo(given ?? .expected(parameters), parameters: parameters)
+        }
+        let simulator = PreferenceSimulator(parameters, seed: seed)
+        var accuracy = 0.0, higher = 0.0
+        for index in 0..<simulations {
+            let evaluation = RewardModelEvaluation.rlpo(simulator.dataset(index: index, size: parameters.dataSize), parameters: parameters)
+            accuracy += evaluation.accuracy
+            higher += evaluation.scoresM1Higher
+        }
+        return RewardModelEvaluation(accuracy: accuracy / Double(simulations), scoresM1Higher: higher / Double(simulations))
+    }
+
+    /// The query format and choice model in words.
+    static func scenario(_ parameters: ModelParameters) -> String {
+        let queries: String
+        switch parameters.queries {
+        case .sampled: queries = "sampled queries"
+        case .fixed(let count): queries = "fixed queries: \(count) of \(parameters.k) messages from M1"
+        }
+        switch parameters.choiceModel {
+        case .dichotomy: return queries + ", dichotomy choices"
+        case .logit(let gap): return queries + ", logit choices with R = \(format(gap))"
+        }
+    }
+
+    static func text(_ parameters: ModelParameters, rows: [Row], source: String, evaluation: RewardModelEvaluation) -> String {
         let verdict = FailureBoundary.verdict(parameters)
         var lines: [String] = []
         lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(format(parameters.p1)), zeta = \(format(parameters.zeta)), |Y| = \(parameters.k), beta = \(format(parameters.beta)), delta = \(format(parameters.delta)), |D| = \(format(parameters.dataSize)) (\(source))")
-        lines.append("F(zeta) = \(String(format: "%.6f", verdict.boundary)); \(verdict.summary)")
+        lines.append("Scenario: \(scenario(parameters))")
+        lines.append("\(verdict.boundaryName) = \(String(format: "%.6f", verdict.boundary)); \(verdict.summary)")
+        lines.append(String(
+            format: "RLPO's reward model on one-versus-one test pairs: accuracy %.1f%%, scores the M1 message higher in %.1f%% of pairs",
+            evaluation.accuracy * 100, evaluation.scoresM1Higher * 100))
         lines.append("")
         let simulated = rows.first?.standardError != nil
         let header = ["algorithm", simulated ? "mean P(M1)" : "P(M1)"] + (simulated ? ["std. error"] : [])
@@ -116,7 +153,8 @@ enum SolveReport {
     }
 
     static func json(
-        _ parameters: ModelParameters, rows: [Row], source: String, simulations: Int, seed: UInt64, counts: PreferenceCounts?
+        _ parameters: ModelParameters, rows: [Row], source: String, simulations: Int, seed: UInt64, counts: PreferenceCounts?,
+        evaluation: RewardModelEvaluation
     ) -> String {
         let verdict = FailureBoundary.verdict(parameters)
         var members: [(String, JSONValue)] = [
@@ -131,6 +169,9 @@ enum SolveReport {
         members.append(("F", .finite(verdict.boundary)))
         members.append(("limit", verdict.limit.map { .string($0.rawValue) } ?? .null))
         members.append(("perverse", .bool(verdict.isPerverse)))
+        members.append(("rewardModel", .object([
+            ("accuracy", .finite(evaluation.accuracy)), ("scoresM1Higher", .finite(evaluation.scoresM1Higher)),
+        ])))
         members.append(("results", .array(rows.map { row in
             var object: [(String, JSONValue)] = [
                 ("algorithm", .string(row.algorithm.name)),
@@ -151,11 +192,16 @@ enum SolveReport {
     }
 
     static func parametersJSON(_ parameters: ModelParameters) -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("m1", .integer(parameters.m1)), ("m2", .integer(parameters.m2)), ("p1", .finite(parameters.p1)),
             ("zeta", .finite(parameters.zeta)), ("k", .integer(parameters.k)), ("beta", .finite(parameters.beta)),
             ("delta", .finite(parameters.delta)), ("data", .finite(parameters.dataSize)),
-        ])
+            ("queries", .string(parameters.queries.name)),
+        ]
+        if case .fixed(let count) = parameters.queries { members.append(("fixedM1", .integer(count))) }
+        members.append(("choiceModel", .string(parameters.choiceModel.name)))
+        if case .logit(let gap) = parameters.choiceModel { members.append(("rewardGap", .finite(gap))) }
+        return .object(members)
     }
 }
 

@@ -59,6 +59,31 @@ struct CommandLineTests {
         }
     }
 
+    @Test("scenarios: fixed queries and logit choices reach solve's table and JSON")
+    func scenarios() throws {
+        let triple = try ExplorerBinary.run(["solve", "--queries", "fixed", "--fixed-m1", "2", "--k", "3", "--format", "json"])
+        #expect(triple.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(triple.standardOutput.utf8)) as? [String: Any])
+        let parameters = try #require(object["parameters"] as? [String: Any])
+        #expect(parameters["queries"] as? String == "fixed" && parameters["fixedM1"] as? Int == 2)
+        #expect(abs((object["F"] as? Double ?? 0) - 2.0 / 3.0) < 1e-15)
+        #expect(object["perverse"] as? Bool == true)
+        let names = try #require(object["results"] as? [[String: Any]]).compactMap { $0["algorithm"] as? String }
+        #expect(names == ["RLPO", "DPO", "IL", "SLiC", "RLPO-pairwise", "TypeMLE"])
+        let expected = ModelParameters(k: 3, queries: .fixed(m1Count: 2))
+        let rlpo = RLHFSolver(expected).solve(.expected(expected), algorithm: .rlpo)
+        let rows = try #require(object["results"] as? [[String: Any]])
+        #expect(abs((rows[0]["logOdds"] as? Double ?? 0) - rlpo.logOdds) <= 1e-12 * abs(rlpo.logOdds))
+
+        let study = try ExplorerBinary.run(["solve", "--queries", "fixed", "--fixed-m1", "3", "--k", "4", "--p1", "0.7"])
+        #expect(study.status == 0)
+        #expect(study.standardOutput.contains("accuracy 30.0%"))
+        let logit = try ExplorerBinary.run(["solve", "--choice-model", "logit", "--reward-gap", "0.5", "--k", "4"])
+        #expect(logit.status == 0)
+        #expect(logit.standardOutput.contains("logit choices"))
+        #expect(!logit.standardOutput.contains("perverse: p*(1)"))
+    }
+
     @Test("sweep writes CSV and JSON with one row per grid point")
     func sweep() throws {
         let csv = try ExplorerBinary.run(["sweep", "--over", "data", "--points", "12", "--k", "4"])
@@ -117,6 +142,17 @@ struct CommandLineTests {
         (["snapshot", "--chart", "pie"], "--chart"),
         (["snapshot", "--format", "png"], "--format"),
         (["solve", "--bogus", "1"], "--bogus"),
+        (["solve", "--queries", "random"], "--queries"),
+        (["solve", "--queries", "fixed"], "--queries fixed"),
+        (["solve", "--queries", "fixed", "--fixed-m1", "2", "--k", "2"], "--fixed-m1"),
+        (["solve", "--queries", "fixed", "--fixed-m1", "0", "--k", "3"], "--fixed-m1"),
+        (["solve", "--fixed-m1", "1"], "--fixed-m1"),
+        (["solve", "--choice-model", "probit"], "--choice-model"),
+        (["solve", "--choice-model", "logit"], "--choice-model logit"),
+        (["solve", "--reward-gap", "1"], "--reward-gap"),
+        (["solve", "--choice-model", "logit", "--reward-gap", "nan"], "--reward-gap"),
+        (["sweep", "--over", "data", "--choice-model", "logit", "--reward-gap", "inf"], "--reward-gap"),
+        (["snapshot", "--queries", "fixed", "--fixed-m1", "5", "--k", "4"], "--fixed-m1"),
         (["snapshot", "--chart", "landscape", "--algorithm", "PPO"], "--algorithm"),
         (["snapshot", "--chart", "data", "--algorithm", "IL"], "--algorithm"),
         (["explain", "--algorithm", "best"], "--algorithm"),
