@@ -94,24 +94,20 @@ public struct RLHFSolver: Sendable {
         let direction: Double = atGuess.derivative < 0 ? 1 : -1
         let newtonDistance = abs(atGuess.derivative / atGuess.curvature)
         var step = newtonDistance.isFinite && newtonDistance > 0 ? 2 * newtonDistance : 0.5
-        var near = (point: guess, derivative: atGuess.derivative)
+        var near = (point: guess, slope: atGuess)
         var far = guess + direction * step
-        var farDerivative = likelihood.slope(far).derivative
-        while farDerivative * direction <= 0 {
-            near = (far, farDerivative)
+        var farSlope = likelihood.slope(far)
+        while farSlope.derivative * direction <= 0 {
+            near = (far, farSlope)
             step *= 2
             far = guess + direction * step
-            farDerivative = likelihood.slope(far).derivative
+            farSlope = likelihood.slope(far)
         }
         let (lower, upper) = direction > 0 ? (near.point, far) : (far, near.point)
-        let (gLower, gUpper) = direction > 0 ? (near.derivative, farDerivative) : (farDerivative, near.derivative)
-        // Start where the chord through the bracket's end slopes crosses zero (plain mode only:
-        // there both slopes share one scale).
-        let plain = max(abs(lower), abs(upper)) <= SlopeAccumulator.logModeThreshold
-        let secant = lower - gLower * (upper - lower) / (gUpper - gLower)
+        let (atLower, atUpper) = direction > 0 ? (near.slope, farSlope) : (farSlope, near.slope)
         let root = SafeguardedNewton.findRoot(
-            lower: lower, upper: upper, start: plain && secant.isFinite ? secant : nil, recordTrace: recordTrace,
-            slope: likelihood.slope)
+            lower: lower, upper: upper, start: GlobalMinimizer.startingPoint(lower, atLower, upper, atUpper),
+            recordTrace: recordTrace, slope: likelihood.slope)
         return Minimization(
             argmin: root.point, value: likelihood.value(root.point), iterations: root.iterations,
             termination: root.termination, localMinima: [root.point], trace: root.trace,
