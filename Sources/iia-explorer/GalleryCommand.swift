@@ -32,6 +32,10 @@ struct GalleryCommand: ParsableCommand {
         Shot(name: "figure2-k4", parameters: ModelParameters(k: 4), chart: "data", width: 100, height: 28, simulations: 100),
         Shot(name: "figure3-m2", parameters: .paperDefaults, chart: "m2", width: 100, height: 28),
         Shot(name: "boundary-k4", parameters: ModelParameters(k: 4), chart: "boundary", width: 100, height: 32),
+        Shot(name: "section6-four-responses",
+             parameters: ModelParameters(p1: 0.7, k: 4, queries: .fixed(m1Count: 3)), chart: "data", width: 100, height: 28),
+        Shot(name: "logit-control-k4",
+             parameters: ModelParameters(k: 4, choiceModel: .logit(rewardGap: 0.4)), chart: "data", width: 100, height: 28),
         Shot(
             name: "landscape-il-two-minima",
             parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
