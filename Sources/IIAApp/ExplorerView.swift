@@ -280,8 +280,8 @@ extension ExplorerModel {
         var heading = marker + kind.title
         if kind == .boundary {
             switch (parameters.queries, parameters.choiceModel) {
-            case (_, .logit): heading = marker + "Failure boundary: none (logit choices satisfy IIA)"
-            case (.fixed, _): heading = marker + "Failure boundary J/|Y| (fixed queries)"
+            case (_, .logit): heading = marker + "Failure boundary: none"
+            case (.fixed, _): heading = marker + "Failure boundary J/|Y|"
             case (.sampled, _): break
             }
         }
