@@ -335,7 +335,7 @@ extension ExplorerModel {
             return ["Enter apply", "Esc cancel", "Backspace delete", "Ctrl-C quit"]
         case .browsing:
             return [
-                "? help", "q quit", ascii ? "Up/Dn select" : "↑↓ select", ascii ? "Lt/Rt adjust" : "←→ adjust",
+                "? help", "q quit", ascii ? "arrows sliders" : "↑↓←→ sliders",
                 "Tab chart", "c scenario", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "\(Preset.keyRange) presets",
                 simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
             ]
