@@ -52,8 +52,16 @@ public struct Explanation: Sendable, Hashable {
         }
         builder.verdict(result)
         let title = "Why \(algorithm.name) ends at P(M1) = \(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii))"
-            + " (|Y| = \(parameters.k), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
+            + " (|Y| = \(parameters.k)\(scenarioNote(parameters, ascii: ascii)), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
         return Explanation(algorithm: algorithm, title: title, lines: builder.lines, numbers: builder.numbers)
+    }
+
+    /// ", J = 2 fixed" for fixed queries, ", logit R = 0.5" for logit choices (nothing for Assumption 1).
+    static func scenarioNote(_ parameters: ModelParameters, ascii: Bool) -> String {
+        var note = ""
+        if case .fixed(let count) = parameters.queries { note += ", J = \(count) fixed" }
+        if case .logit(let gap) = parameters.choiceModel { note += ", logit R = \(NumberFormatting.compact(gap, significant: 3, ascii: ascii))" }
+        return note
     }
 
     /// Collects sentences and the numbers quoted in them.
@@ -67,6 +75,30 @@ public struct Explanation: Sendable, Hashable {
         var numbers: [Number] = []
 
         var k: Int { parameters.k }
+        var fixedCount: Int? {
+            if case .fixed(let count) = parameters.queries { return count }
+            return nil
+        }
+        var rewardGapR: Double? {
+            if case .logit(let gap) = parameters.choiceModel { return gap }
+            return nil
+        }
+
+        /// Fixed queries: every set offers J of |Y| M1 messages (J/|Y| replaces F(zeta)).
+        mutating func fixedOffers() {
+            guard let fixedCount else { return }
+            let share = quote("J/|Y|", Double(fixedCount) / Double(k))
+            lines.append("Every set offers J = \(fixedCount) of |Y| = \(k) M1 messages, so the share of M1 offers is J/|Y| = \(share), whatever zeta.")
+        }
+
+        /// Logit choices on expected data: the IIA model is right, so the fitted gap is -R.
+        mutating func logitRecovery(_ gap: Double, symbol: String) {
+            guard let rewardGapR, expectedData else { return }
+            let r = quote("R", rewardGapR)
+            let minusR = quote("-R", -rewardGapR)
+            let fitted = quote(symbol, gap)
+            lines.append("The data satisfy IIA (logit choices with R = \(r)), so the fitted gap is -R = \(minusR) (\(symbol) = \(fitted)): the higher-reward category wins, never the perverse one.")
+        }
         var arrow: String { ascii ? "->" : "→" }
         var dataSize: Double { counts.total }
 
@@ -119,13 +151,15 @@ public struct Explanation: Sendable, Hashable {
                 return
             }
             let shares = mixedShares
-            let offersName = expectedData ? "F(zeta)" : "share of M1 offers"
+            fixedOffers()
+            let boundaryName = fixedCount == nil ? "F(zeta)" : "J/|Y|"
+            let offersName = expectedData ? boundaryName : "share of M1 offers"
             let offers = quote(offersName, shares.offers)
             let choices = quote("share of M1 choices", shares.choices)
             let gap = result.minimization.argmin
             let gapText = quote(symbol, gap)
-            let offersPhrase = expectedData ? "(F(zeta) = \(offers))" : "(\(offers))"
-            let choicesPhrase = expectedData ? "(p*(1) = \(choices))" : "(\(choices))"
+            let offersPhrase = expectedData ? "(\(boundaryName) = \(offers))" : "(\(offers))"
+            let choicesPhrase = expectedData && rewardGapR == nil ? "(p*(1) = \(choices))" : "(\(choices))"
             if shares.offers > shares.choices {
                 lines.append("In mixed choice sets the share of M1 messages \(offersPhrase) exceeds the share of choices that go to M1 \(choicesPhrase).")
                 lines.append("Under IIA a category wins in proportion to its offers times e^reward, so the model credits M2 with the surplus: the gap is positive (\(symbol) = \(gapText)).")
@@ -135,6 +169,7 @@ public struct Explanation: Sendable, Hashable {
             } else {
                 lines.append("In mixed choice sets the share of M1 messages \(offersPhrase) equals the share of choices that go to M1 \(choicesPhrase), so the gap is zero (\(symbol) = \(gapText)).")
             }
+            logitRecovery(gap, symbol: symbol)
             let scale = quote("|D|/beta", dataSize / parameters.beta, significant: 4)
             let base = quote("logit(zeta)", parameters.baseLogOdds)
             let logOdds = quote("log-odds", result.logOdds, significant: 4)
@@ -166,8 +201,17 @@ public struct Explanation: Sendable, Hashable {
                 return
             }
             let gap = quote("u", result.minimization.argmin)
-            lines.append("The Bradley-Terry fit gives u = ln(\(b)/\(a)) = \(gap): an M1 message chosen from a set with many M1 offers beats few M2 messages, so the pairs inherit the offers' imbalance.")
-            lines.append("In the population limit of sampled sets its sign flips at the same F(zeta) as RLPO's: splitting into pairs does not remove the IIA distortion.")
+            if rewardGapR != nil {
+                lines.append("The Bradley-Terry fit gives u = ln(\(b)/\(a)) = \(gap).")
+                logitRecovery(result.minimization.argmin, symbol: "u")
+            } else {
+                lines.append("The Bradley-Terry fit gives u = ln(\(b)/\(a)) = \(gap): an M1 message chosen from a set with many M1 offers beats few M2 messages, so the pairs inherit the offers' imbalance.")
+                if let fixedCount {
+                    lines.append("With fixed sets its sign flips at the same J/|Y| = \(fixedCount)/\(k) as RLPO's: splitting into pairs does not remove the IIA distortion.")
+                } else {
+                    lines.append("In the population limit of sampled sets its sign flips at the same F(zeta) as RLPO's: splitting into pairs does not remove the IIA distortion.")
+                }
+            }
             policyStep(result, gapText: gap)
         }
 
@@ -183,7 +227,11 @@ public struct Explanation: Sendable, Hashable {
             let p = quote("p^", share)
             let gap = quote("u", result.minimization.argmin)
             lines.append("p^ = \(p): each message is rewarded with the share preferring its category, r(M1) = p^ and r(M2) = 1 - p^, a gap u = 1 - 2 p^ = \(gap).")
-            lines.append("The sign follows the majority whatever |Y|, |M2| or the query format: more data push the policy to the category most people prefer.")
+            if rewardGapR != nil {
+                lines.append("Under logit choices the dichotomy model is misspecified: p^ is the share of mixed choices going to M1, which also counts how many M1 messages were offered, so it can disagree with the one-versus-one majority.")
+            } else {
+                lines.append("The sign follows the majority whatever |Y|, |M2| or the query format: more data push the policy to the category most people prefer.")
+            }
             policyStep(result, gapText: gap)
         }
 

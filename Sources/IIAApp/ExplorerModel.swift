@@ -80,6 +80,11 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     var activeMonteCarlo: MonteCarloKey?
     /// The count `m` restores.
     var lastSimulations = 100
+    /// J and R as last set: the scenario key restores them when it switches back to fixed
+    /// queries or logit choices (nil: not set yet; J then defaults to |Y| - 1 and R to
+    /// logit(p*(1)), the gap whose one-versus-one share equals p*(1)).
+    var rememberedFixedM1: Int?
+    var rememberedRewardGap: Double?
     /// How many expected sweeps have been computed (to check the cache).
     var sweepComputations = 0
     let initialParameters: ModelParameters
@@ -121,9 +126,37 @@ public struct ExplorerModel: TerminalProgram, Sendable {
 
     // MARK: Derived values
 
-    /// The current value of a slider.
+    /// The current value of a slider (J and R outside their scenario: the value they would take).
     public func value(of slider: SliderID) -> Double {
-        slider.value(in: parameters) ?? Double(simulations)
+        switch slider {
+        case .simulations: return Double(simulations)
+        case .fixedM1: return slider.value(in: parameters) ?? Double(fixedM1ForScenario)
+        case .rewardGap: return slider.value(in: parameters) ?? rewardGapForScenario
+        default: return slider.value(in: parameters) ?? 0
+        }
+    }
+
+    /// The sliders on screen for the current scenario, in order.
+    public var visibleSliders: [SliderID] { SliderID.visible(in: parameters) }
+
+    /// The spec of a slider at the current settings (J's range follows |Y|).
+    public func spec(of slider: SliderID) -> SliderSpec { slider.spec(in: parameters) }
+
+    /// The current scenario (query format and choice model).
+    public var scenario: ExplorerScenario { ExplorerScenario(parameters) }
+
+    /// J for fixed queries: the current or remembered one, clamped to 1…|Y|-1.
+    var fixedM1ForScenario: Int {
+        if case .fixed(let count) = parameters.queries { return count }
+        return min(max(1, rememberedFixedM1 ?? parameters.k - 1), max(1, parameters.k - 1))
+    }
+
+    /// R for logit choices: the current or remembered one, else logit(p*(1)) within -5…5.
+    var rewardGapForScenario: Double {
+        if case .logit(let gap) = parameters.choiceModel { return gap }
+        if let rememberedRewardGap { return rememberedRewardGap }
+        let spec = SliderID.rewardGap.spec
+        return spec.clamped(SliderSpec.tidy((StableMath.logit(min(max(parameters.p1, 1e-9), 1 - 1e-9)) * 1000).rounded() / 1000))
     }
 
     /// The text typed so far, when typing.
@@ -257,12 +290,14 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         case .character("e"): mode = .explaining
         case .character("a"): cycleLandscapeAlgorithm(by: 1)
         case .character("A"): cycleLandscapeAlgorithm(by: -1)
+        case .character("c"): cycleScenario(by: 1)
+        case .character("C"): cycleScenario(by: -1)
         case .character("q"), .escape: isFinished = true
         case .character(let character) where character.isNumber:
             if let digit = character.wholeNumberValue, let preset = Preset.numbered(digit) {
                 load(preset)
             } else {
-                setError("no preset \(character): presets are 1–\(Preset.all.count)")
+                setError("no preset \(character): presets are \(Preset.keyRange)")
             }
         case .character(let character):
             setError("\(character) does nothing here; press ? for the keys")
@@ -275,10 +310,10 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         switch key {
         case .escape:
             mode = .browsing
-            setStatus("\(selectedSlider.label): input cancelled")
+            setStatus("\(spec(of: selectedSlider).label): input cancelled")
         case .enter:
             mode = .browsing
-            switch selectedSlider.spec.parse(text) {
+            switch spec(of: selectedSlider).parse(text) {
             case .success(let value):
                 set(selectedSlider, to: value)
                 setStatus("\(selectedSlider.label) = \(NumberFormatting.compact(value))")
@@ -295,12 +330,13 @@ public struct ExplorerModel: TerminalProgram, Sendable {
     }
 
     mutating func select(offset: Int) {
-        let all = SliderID.allCases
-        selectedSlider = all[(selectedSlider.rawValue + offset + all.count) % all.count]
+        let all = visibleSliders
+        let index = all.firstIndex(of: selectedSlider) ?? 0
+        selectedSlider = all[((index + offset) % all.count + all.count) % all.count]
     }
 
     mutating func step(_ step: SliderStep) {
-        let spec = selectedSlider.spec
+        let spec = spec(of: selectedSlider)
         let old = value(of: selectedSlider)
         let new = spec.stepped(old, step)
         if new == old {
@@ -313,15 +349,48 @@ public struct ExplorerModel: TerminalProgram, Sendable {
 
     /// Sets one slider (clamped) and recomputes what depends on it.
     mutating func set(_ slider: SliderID, to rawValue: Double) {
-        let spec = slider.spec
+        let spec = spec(of: slider)
         let value = slider == .dataSize ? min(max(rawValue, spec.range.lowerBound), spec.range.upperBound) : spec.clamped(rawValue)
-        if slider == .simulations {
+        switch slider {
+        case .simulations:
             simulations = Int(value)
             if simulations > 0 { lastSimulations = simulations }
-        } else {
+        case .fixedM1:
+            rememberedFixedM1 = Int(value)
+            slider.set(value, in: &parameters)
+        case .rewardGap:
+            rememberedRewardGap = value
+            slider.set(value, in: &parameters)
+        case .k:
+            if case .fixed(let count) = parameters.queries, rememberedFixedM1 == nil { rememberedFixedM1 = count }
+            slider.set(value, in: &parameters)
+            // J follows |Y|: clamped into 1…|Y|-1 (the remembered J comes back when |Y| grows).
+            if case .fixed = parameters.queries {
+                let wanted = rememberedFixedM1 ?? fixedM1ForScenario
+                parameters.queries = .fixed(m1Count: min(max(1, wanted), max(1, parameters.k - 1)))
+            }
+        default:
             slider.set(value, in: &parameters)
         }
         recompute()
+    }
+
+    /// Switches to the next (previous) scenario, keeping every other setting; the sliders
+    /// follow (J appears under |Y| for fixed queries, R replaces p*(1) under logit choices).
+    mutating func cycleScenario(by offset: Int) {
+        let next = scenario.advanced(by: offset)
+        if case .fixed(let count) = parameters.queries { rememberedFixedM1 = count }
+        if case .logit(let gap) = parameters.choiceModel { rememberedRewardGap = gap }
+        parameters = next.applied(to: parameters, fixedM1: fixedM1ForScenario, rewardGap: rewardGapForScenario)
+        if !visibleSliders.contains(selectedSlider) {
+            switch selectedSlider {
+            case .p1: selectedSlider = .rewardGap
+            case .rewardGap: selectedSlider = .p1
+            default: selectedSlider = .k
+            }
+        }
+        recompute()
+        setStatus("scenario: \(ExplorerScenario.describe(parameters)) (c: next)")
     }
 
     mutating func cycleChart(by offset: Int) {
@@ -351,6 +420,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
 
     mutating func load(_ preset: Preset) {
         parameters = Self.clampedIntoSliders(preset.parameters)
+        if !visibleSliders.contains(selectedSlider) { selectedSlider = .m1 }
         focusedChart = preset.chart
         if let algorithm = preset.algorithm { landscapeAlgorithm = algorithm }
         recompute()
@@ -421,6 +491,12 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         p.k = Int(SliderID.k.spec.clamped(Double(p.k)))
         p.beta = SliderID.beta.spec.clamped(p.beta)
         p.delta = SliderID.delta.spec.clamped(p.delta)
+        if case .fixed(let count) = p.queries {
+            p.queries = .fixed(m1Count: Int(SliderID.fixedM1.spec(in: p).clamped(Double(count))))
+        }
+        if case .logit(let gap) = p.choiceModel {
+            p.choiceModel = .logit(rewardGap: SliderID.rewardGap.spec.clamped(gap))
+        }
         let d = SliderID.dataSize.spec.range
         p.dataSize = p.dataSize.isNaN ? 1000 : min(max(p.dataSize, d.lowerBound), d.upperBound)
         return p

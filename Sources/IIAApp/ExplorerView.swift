@@ -10,11 +10,15 @@ extension ExplorerModel {
             drawTooSmall(into: &buffer)
             return buffer
         }
-        let layout = ScreenLayout(width: width, height: height, focused: focusedChart)
+        let layout = self.layout
         drawTitle(into: &buffer, rect: layout.title)
         drawSliders(into: &buffer, rect: layout.sliders)
         drawBoundary(into: &buffer, rect: layout.boundary)
-        drawReadOut(into: &buffer, rect: layout.readOut)
+        if layout.fullReadOut {
+            drawReadOut(into: &buffer, rect: layout.readOut)
+        } else {
+            drawCompactReadOut(into: &buffer, rect: layout.readOut)
+        }
         for (index, slot) in layout.charts.enumerated() {
             drawChart(slot.kind, focused: index == 0, alone: layout.charts.count == 1, into: &buffer, rect: slot.rect)
         }
@@ -45,6 +49,11 @@ extension ExplorerModel {
             }
         }
         return model.view()
+    }
+
+    /// Where each panel goes at the current size and scenario.
+    var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, focused: focusedChart, sliderRows: visibleSliders.count)
     }
 
     // MARK: Styles
@@ -79,8 +88,15 @@ extension ExplorerModel {
         let style = CellStyle(reverse: true)
         buffer.fill(rect, with: Cell(" ", style: style))
         let right = " " + dataSourceDescription + " "
-        let long = " iia-explorer  RLHF and IIA: Perverse Incentives (Xu et al. 2024)"
-        let left = long.count + right.count <= rect.width ? long : " iia-explorer  RLHF and IIA"
+        // The scenario always; the paper's title when there is room.
+        let paper = "  RLHF and IIA: Perverse Incentives (Xu et al. 2024)"
+        let candidates = [
+            " iia-explorer" + paper + "  scenario: " + ExplorerScenario.describe(parameters),
+            " iia-explorer  scenario: " + ExplorerScenario.describe(parameters),
+            " iia-explorer  " + ExplorerScenario.describe(parameters, long: false),
+            " iia-explorer  RLHF and IIA",
+        ]
+        let left = candidates.first { $0.count + right.count <= rect.width } ?? candidates[candidates.count - 1]
         let leftClip = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - right.count), height: 1)
         buffer.put(left, x: rect.x, y: rect.y, style: CellStyle(bold: true, reverse: true), clip: leftClip)
         buffer.put(right, x: rect.maxX - right.count, y: rect.y, style: style, clip: rect)
@@ -96,9 +112,9 @@ extension ExplorerModel {
         let labelWidth = 9, valueWidth = 10, rangeWidth = 10
         let summaryWidth = rect.width >= 70 ? 24 : 0
         let barWidth = max(4, rect.width - 2 - labelWidth - valueWidth - 1 - rangeWidth - summaryWidth)
-        for slider in SliderID.allCases {
-            let y = rect.y + slider.rawValue
-            let spec = slider.spec
+        for (row, slider) in visibleSliders.enumerated() {
+            let y = rect.y + row
+            let spec = spec(of: slider)
             let selected = slider == selectedSlider
             let marker = selected ? (ascii ? "> " : "▶ ") : "  "
             var x = rect.x
@@ -115,7 +131,7 @@ extension ExplorerModel {
             buffer.put(spec.rangeLabel(ascii: ascii), x: x, y: y, style: dimStyle, clip: rect)
             x += rangeWidth
             if summaryWidth > 0 {
-                buffer.put(" " + spec.summary, x: x, y: y, style: dimStyle, clip: Rect(x: x, y: y, width: summaryWidth, height: 1))
+                buffer.put(" " + slider.summary(in: parameters), x: x, y: y, style: dimStyle, clip: Rect(x: x, y: y, width: summaryWidth, height: 1))
             }
         }
     }
@@ -140,7 +156,15 @@ extension ExplorerModel {
 
     func drawBoundary(into buffer: inout CellBuffer, rect: Rect) {
         let verdict = FailureBoundary.verdict(parameters)
-        let text = "F(zeta) for |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: 1/2)" : "") + ": " + verdict.summary
+        let text: String
+        switch (parameters.queries, parameters.choiceModel) {
+        case (_, .logit):
+            text = verdict.summary
+        case (.fixed(let count), _):
+            text = "Fixed sets, J/|Y| = \(count)/\(parameters.k): " + verdict.summary
+        case (.sampled, _):
+            text = "F(zeta) for |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: 1/2)" : "") + ": " + verdict.summary
+        }
         let style = verdict.isPerverse ? colored(Self.red, bold: true) : .plain
         for (offset, line) in wrap(text, width: rect.width - 2).prefix(rect.height).enumerated() {
             buffer.put(line, x: rect.x + 2, y: rect.y + offset, style: style, clip: rect)
@@ -179,10 +203,64 @@ extension ExplorerModel {
             }
             let verdict = ReadOut.verdict(
                 logOdds: result.logOdds, p1: parameters.choiceModel.pairwiseShareM1(p1: parameters.p1), ascii: ascii)
-            let style = verdict.hasPrefix("perverse") ? colored(Self.red, bold: true)
-                : (verdict.hasPrefix("aligned") ? colored(Self.green) : .plain)
-            buffer.put("  " + verdict, x: rect.x, y: y + 1, style: style, clip: rect)
+            buffer.put("  " + verdict, x: rect.x, y: y + 1, style: verdictStyle(verdict), clip: rect)
         }
+    }
+
+    /// Column positions of the compact read-out (one line per algorithm); with Monte Carlo the
+    /// Newton column gives way to the simulated estimate.
+    static let compactColumns = (label: 0, probability: 17, logOdds: 30, minimizer: 39, iterations: 55, monteCarlo: 55, verdict: 62, verdictWithMonteCarlo: 69)
+
+    /// One line per algorithm: the numbers and a verdict word ("perverse", "aligned",
+    /// "inclusive", ...), then a line naming the majority and the inclusive target.
+    func drawCompactReadOut(into buffer: inout CellBuffer, rect: Rect) {
+        let c = Self.compactColumns
+        let y0 = rect.y
+        guard rect.height > 0 else { return }
+        let monteCarloOn = simulations > 0
+        let verdictColumn = monteCarloOn ? c.verdictWithMonteCarlo : c.verdict
+        buffer.put("algorithm", x: rect.x + c.label, y: y0, style: headingStyle, clip: rect)
+        buffer.put("P(M1)", x: rect.x + c.probability, y: y0, style: headingStyle, clip: rect)
+        buffer.put("log-odds", x: rect.x + c.logOdds, y: y0, style: headingStyle, clip: rect)
+        buffer.put("minimiser", x: rect.x + c.minimizer, y: y0, style: headingStyle, clip: rect)
+        if monteCarloOn {
+            let progress = monteCarlo.map { "MC \($0.completed)/\($0.total)" } ?? "MC 0/\(simulations)"
+            buffer.put(progress, x: rect.x + c.monteCarlo, y: y0, style: headingStyle, clip: rect)
+            buffer.put("verdict", x: rect.x + verdictColumn, y: y0, style: headingStyle, clip: rect)
+        } else {
+            buffer.put("Newton", x: rect.x + c.iterations, y: y0, style: headingStyle, clip: rect)
+            buffer.put("verdict", x: rect.x + verdictColumn, y: y0, style: headingStyle, clip: rect)
+            buffer.put("|D| = \(NumberFormatting.compact(parameters.dataSize))", x: rect.x + verdictColumn + 8, y: y0, style: dimStyle, clip: rect)
+        }
+        let share = parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
+        for (index, result) in results.enumerated() {
+            let y = y0 + 1 + index
+            guard y < rect.maxY else { break }
+            buffer.put(ReadOut.label(result.algorithm, k: parameters.k), x: rect.x + c.label, y: y, style: headingStyle, clip: rect)
+            buffer.put(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), x: rect.x + c.probability, y: y, clip: rect)
+            buffer.put(NumberFormatting.logOdds(result.logOdds, ascii: ascii), x: rect.x + c.logOdds, y: y, clip: rect)
+            let minimizerStyle = result.minimizerExists ? CellStyle.plain : colored(Self.yellow)
+            buffer.put(ReadOut.minimizer(result, short: true), x: rect.x + c.minimizer, y: y, style: minimizerStyle, clip: rect)
+            if monteCarloOn {
+                buffer.put(monteCarloText(for: result.algorithm), x: rect.x + c.monteCarlo, y: y,
+                           clip: Rect(x: rect.x + c.monteCarlo, y: y, width: verdictColumn - c.monteCarlo - 1, height: 1))
+            } else {
+                buffer.put(String(result.iterations), x: rect.x + c.iterations, y: y, clip: rect)
+            }
+            let word = ReadOut.verdictWord(logOdds: result.logOdds, p1: share)
+            buffer.put(word, x: rect.x + verdictColumn, y: y, style: verdictStyle(word), clip: rect)
+        }
+        let footerY = y0 + 1 + results.count
+        if footerY < rect.maxY {
+            buffer.put(ReadOut.majorityLine(parameters, ascii: ascii), x: rect.x + 2, y: footerY, style: dimStyle, clip: rect)
+        }
+    }
+
+    /// Red for perverse, green for aligned or inclusive.
+    func verdictStyle(_ verdict: String) -> CellStyle {
+        if verdict.hasPrefix("perverse") { return colored(Self.red, bold: true) }
+        if verdict.hasPrefix("aligned") || verdict.hasPrefix("inclusive") { return colored(Self.green) }
+        return .plain
     }
 
     /// "0.0031±0.0002" (mean and standard error at the current parameters), "…" before data.
@@ -200,6 +278,13 @@ extension ExplorerModel {
         let marker = focused && !alone ? (ascii ? "> " : "▶ ") : ""
         let number = (ChartKind.allCases.firstIndex(of: kind) ?? 0) + 1
         var heading = marker + kind.title
+        if kind == .boundary {
+            switch (parameters.queries, parameters.choiceModel) {
+            case (_, .logit): heading = marker + "Failure boundary: none"
+            case (.fixed, _): heading = marker + "Failure boundary J/|Y|"
+            case (.sampled, _): break
+            }
+        }
         if kind == .landscape { heading += ": \(landscapeAlgorithm.name) (a: next)" }
         if alone { heading += "  [\(number)/\(ChartKind.allCases.count) Tab]" }
         buffer.put(heading, x: rect.x, y: rect.y, style: focused ? colored(Self.cyan, bold: true) : headingStyle, clip: rect)
@@ -222,7 +307,7 @@ extension ExplorerModel {
 
     func drawStatus(into buffer: inout CellBuffer, rect: Rect) {
         if let text = inputText {
-            let spec = selectedSlider.spec
+            let spec = spec(of: selectedSlider)
             let prompt = "\(spec.label) = "
             var x = buffer.put(prompt, x: rect.x, y: rect.y, style: headingStyle, clip: rect)
             x = buffer.put(text, x: x, y: rect.y, clip: rect)
@@ -234,8 +319,8 @@ extension ExplorerModel {
         if let message = statusMessage {
             buffer.put(message, x: rect.x, y: rect.y, style: statusIsError ? colored(Self.red, bold: true) : .plain, clip: rect)
         } else {
-            let spec = selectedSlider.spec
-            buffer.put("\(spec.label): \(spec.summary)", x: rect.x, y: rect.y, style: dimStyle, clip: rect)
+            let spec = spec(of: selectedSlider)
+            buffer.put("\(spec.label): \(selectedSlider.summary(in: parameters))", x: rect.x, y: rect.y, style: dimStyle, clip: rect)
         }
     }
 
@@ -250,8 +335,8 @@ extension ExplorerModel {
             return ["Enter apply", "Esc cancel", "Backspace delete", "Ctrl-C quit"]
         case .browsing:
             return [
-                "? help", "q quit", ascii ? "Up/Dn select" : "↑↓ select", ascii ? "Lt/Rt adjust" : "←→ adjust",
-                "Tab chart", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "1-\(Preset.all.count) presets",
+                "? help", "q quit", ascii ? "arrows sliders" : "↑↓←→ sliders",
+                "Tab chart", "c scenario", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "\(Preset.keyRange) presets",
                 simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
             ]
         }
@@ -272,17 +357,15 @@ extension ExplorerModel {
     static var helpLines: [String] {
         [
             "Up/Down, k/j            select a slider",
-            "Left/Right, h/l         fine step (log sliders: x1.25)",
-            "Shift-arrows, PgUp/PgDn coarse step (log sliders: x10)",
+            "Left/Right, h/l         fine step; Shift-arrows, PgUp/PgDn coarse",
             "Home / End              the slider's minimum / maximum",
             "Enter or =              type a value (Enter applies, Esc cancels)",
             "Tab / Shift-Tab         next / previous chart in focus",
-            "a / A, e                landscape's algorithm: next / previous; e explains it",
-            "m                       simulated data on/off (Monte Carlo)",
-            "s / r                   screenshot (text and SVG) / reset to the start",
-            "?                       this help (any key closes it)",
-            "q, Esc, Ctrl-C          quit",
-            "1-\(Preset.all.count)                     presets:",
+            "c / C                   scenario (queries x choices): next / previous",
+            "a / A, e                landscape algorithm: next/previous; e explains it",
+            "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
+            "?  /  q, Esc, Ctrl-C    this help (any key closes it)  /  quit",
+            "\(Preset.keyRange)                     presets:",
         ] + Preset.all.map { "  \($0.number)  \($0.name)" }
     }
 

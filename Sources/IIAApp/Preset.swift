@@ -3,7 +3,7 @@ import IIACore
 
 /// A named scenario loaded with a digit key: the parameters and the chart to look at.
 public struct Preset: Hashable, Sendable {
-    /// The digit key (1–9).
+    /// The digit key (1–9, then 0 as on the keyboard row).
     public var number: Int
     public var name: String
     public var parameters: ModelParameters
@@ -31,9 +31,21 @@ public struct Preset: Hashable, Sendable {
             parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
             chart: .landscape, algorithm: .il),
         Preset(
-            number: 8, name: "IL collapses: |M2| = 1e6 with |Y| = 2",
-            parameters: ModelParameters(m2: 1_000_000), chart: .m2),
+            number: 8, name: "Section 5.4: fixed {M1, M1, M2}, p*(1) = 0.6: gap ln(4/3), RLPO -> M2",
+            parameters: ModelParameters(p1: 0.6, k: 3, queries: .fixed(m1Count: 2)), chart: .boundary),
+        Preset(
+            number: 9, name: "Section 6: 3 informative (M1) + 1 concise (M2), p*(1) = 0.7",
+            parameters: ModelParameters(m1: 100, m2: 100, p1: 0.7, k: 4, queries: .fixed(m1Count: 3)), chart: .data),
+        Preset(
+            number: 0, name: "Section 6, pairwise: 1 informative + 1 concise, p*(1) = 0.7",
+            parameters: ModelParameters(m1: 100, m2: 100, p1: 0.7, k: 2, queries: .fixed(m1Count: 1)), chart: .data),
     ]
+
+    /// The keys in words, for the key line and messages: "0-9".
+    public static var keyRange: String {
+        let numbers = all.map(\.number)
+        return "\(numbers.min() ?? 0)-\(numbers.max() ?? 0)"
+    }
 
     /// The preset for a digit key, if there is one.
     public static func numbered(_ number: Int) -> Preset? { all.first { $0.number == number } }

@@ -9,8 +9,11 @@ public enum ReadOut {
     }
 
     /// Whether the minimiser exists, and the convention applied when it does not.
-    public static func minimizer(_ result: AlgorithmResult) -> String {
-        if result.minimizerExists { return result.termination == .iterationLimit ? "yes (iter. limit)" : "yes" }
+    /// `short` for the compact read-out ("yes (limit)").
+    public static func minimizer(_ result: AlgorithmResult, short: Bool = false) -> String {
+        if result.minimizerExists {
+            return result.termination == .iterationLimit ? (short ? "yes (limit)" : "yes (iter. limit)") : "yes"
+        }
         switch result.algorithm {
         case .rlpo, .rlpoPairwise, .typeMLE: return "no: base policy"
         case .dpo: return "no: uniform"
@@ -38,6 +41,34 @@ public enum ReadOut {
             opening = "no majority: 50% prefer each"
         }
         return opening + ", " + policyPhrase(logOdds: logOdds, ascii: ascii)
+    }
+
+    /// One word for the compact read-out: "perverse" (the policy favours the category the
+    /// majority does not prefer), "inclusive" (it produces M1 as often as people prefer M1,
+    /// within half a percentage point), "aligned" (it favours the majority's category),
+    /// "undecided" (P(M1) = 1/2 while a majority exists), "tie" (no majority).
+    public static func verdictWord(logOdds: Double, p1: Double) -> String {
+        guard !logOdds.isNaN else { return "n/a" }
+        let majority: Category? = p1 > 0.5 ? .m1 : (p1 < 0.5 ? .m2 : nil)
+        let policy: Category? = logOdds > 0 ? .m1 : (logOdds < 0 ? .m2 : nil)
+        let pM1 = StableMath.probability(fromLogOdds: logOdds)
+        guard let majority else { return abs(pM1 - 0.5) <= 0.005 ? "inclusive" : "tie" }
+        guard let policy else { return "undecided" }
+        if policy != majority { return "perverse" }
+        return abs(pM1 - p1) <= 0.005 ? "inclusive" : "aligned"
+    }
+
+    /// The compact read-out's footer: who the majority is and the two targets, e.g.
+    /// "60% prefer M1; P(M1) targets: majority 1, inclusive 0.6 (= p*(1))".
+    public static func majorityLine(_ parameters: ModelParameters, ascii: Bool = false) -> String {
+        let share = parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
+        let inclusive = NumberFormatting.compact(share, significant: 3, ascii: ascii)
+        let source: String
+        if case .logit = parameters.choiceModel { source = "sigmoid(R)" } else { source = "p*(1)" }
+        guard share != 0.5 else { return "no majority: 50% prefer each; P(M1) target: inclusive 0.5 (= \(source))" }
+        let majority: Category = share > 0.5 ? .m1 : .m2
+        let percent = NumberFormatting.percent(majority == .m1 ? share : 1 - share, ascii: ascii)
+        return "\(percent)% prefer \(majority.rawValue); P(M1) targets: majority \(majority == .m1 ? 1 : 0), inclusive \(inclusive) (= \(source))"
     }
 
     /// "the policy produces M1 0.3% of the time", or in the far tails

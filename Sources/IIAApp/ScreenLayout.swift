@@ -1,4 +1,5 @@
 import IIACharts
+import IIACore
 
 /// Where each panel goes for a screen size.
 ///
@@ -7,6 +8,10 @@ import IIACharts
 /// - Taller screens put the other three charts under the read-out (side by side, as many as fit).
 /// - From 160 columns the controls keep an 80-column left column and the focused chart
 ///   takes the rest of the width; at 160 x 48 all four charts are visible.
+/// - The slider panel has one row per visible slider (9, or 10 with J for fixed queries).
+/// - The read-out is compact (one line per algorithm with a verdict word, and a line naming
+///   the majority) unless the full sentences (two lines per algorithm) fit without pushing
+///   the charts below it off the screen.
 struct ScreenLayout: Equatable {
     var title: Rect
     var sliders: Rect
@@ -16,28 +21,43 @@ struct ScreenLayout: Equatable {
     var charts: [(kind: ChartKind, rect: Rect)]
     var status: Rect
     var keys: Rect
+    /// Whether the read-out shows a full sentence under each algorithm.
+    var fullReadOut: Bool
 
     static let sliderRows = 9
     static let boundaryRows = 3
-    static let readOutRows = 9
+    /// The read-out's rows: a heading and the algorithms, one or two lines each (compact: and
+    /// a line naming the majority and the inclusive target).
+    static func readOutRows(full: Bool, algorithms: Int = Algorithm.allCases.count) -> Int {
+        full ? 1 + 2 * algorithms : 2 + algorithms
+    }
     static let minimumChartWidth = 30
     static let minimumChartHeight = 8
 
     static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
         a.title == b.title && a.sliders == b.sliders && a.boundary == b.boundary && a.readOut == b.readOut
             && a.charts.map(\.kind) == b.charts.map(\.kind) && a.charts.map(\.rect) == b.charts.map(\.rect)
-            && a.status == b.status && a.keys == b.keys
+            && a.status == b.status && a.keys == b.keys && a.fullReadOut == b.fullReadOut
     }
 
     /// The layout for a screen of at least the minimum size.
-    init(width: Int, height: Int, focused: ChartKind) {
+    init(width: Int, height: Int, focused: ChartKind, sliderRows: Int = ScreenLayout.sliderRows) {
         let wide = width >= 160
         let left = wide ? 80 : 44
         title = Rect(x: 0, y: 0, width: width, height: 1)
-        sliders = Rect(x: 0, y: 1, width: left, height: Self.sliderRows)
-        boundary = Rect(x: 0, y: 1 + Self.sliderRows, width: left, height: Self.boundaryRows)
-        let readOutTop = sliders.y + Self.sliderRows + Self.boundaryRows
-        readOut = Rect(x: 0, y: readOutTop, width: wide ? left : width, height: Self.readOutRows)
+        sliders = Rect(x: 0, y: 1, width: left, height: sliderRows)
+        boundary = Rect(x: 0, y: 1 + sliderRows, width: left, height: Self.boundaryRows)
+        let readOutTop = sliders.y + sliderRows + Self.boundaryRows
+        // Rows between the boundary summary and the status line.
+        let available = height - 2 - readOutTop
+        let full = Self.readOutRows(full: true), compact = Self.readOutRows(full: false)
+        let chartsFitUnderFull = available - full >= Self.minimumChartHeight
+        let chartsFitUnderCompact = available - compact >= Self.minimumChartHeight
+        fullReadOut = available >= full && (chartsFitUnderFull || !chartsFitUnderCompact)
+        let readOutRows = fullReadOut
+            ? (chartsFitUnderFull ? full : available)
+            : (chartsFitUnderCompact ? compact : max(0, available))
+        readOut = Rect(x: 0, y: readOutTop, width: wide ? left : width, height: readOutRows)
         let primaryHeight = wide ? readOut.maxY - 1 : readOutTop - 1
         var charts: [(ChartKind, Rect)] = [(focused, Rect(x: left + 1, y: 1, width: width - left - 1, height: primaryHeight))]
         status = Rect(x: 0, y: height - 2, width: width, height: 1)

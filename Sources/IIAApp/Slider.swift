@@ -1,9 +1,40 @@
 import Foundation
 import IIACore
 
-/// The explorer's sliders, in screen order.
+/// The explorer's sliders. The screen shows those of the current scenario
+/// (``visible(in:)``): R replaces p*(1) under logit choices, J follows |Y| for fixed queries.
 public enum SliderID: Int, CaseIterable, Sendable, Hashable {
     case m1, m2, p1, zeta, k, beta, delta, dataSize, simulations
+    /// J, the number of M1 messages in every choice set (fixed queries only).
+    case fixedM1
+    /// R = r(M1) - r(M2), the logit model's reward gap (logit choices only).
+    case rewardGap
+
+    /// The sliders of a scenario, in screen order: p*(1) only for the dichotomy model (R for
+    /// logit choices), J only for fixed queries (right under |Y|, which bounds it). zeta stays:
+    /// it is the base policy (the KL anchor and RLPO's starting point) in every scenario.
+    public static func visible(in parameters: ModelParameters) -> [SliderID] {
+        var sliders: [SliderID] = [.m1, .m2]
+        if case .logit = parameters.choiceModel { sliders.append(.rewardGap) } else { sliders.append(.p1) }
+        sliders += [.zeta, .k]
+        if case .fixed = parameters.queries { sliders.append(.fixedM1) }
+        return sliders + [.beta, .delta, .dataSize, .simulations]
+    }
+
+    /// The slider's spec for a setting: J's range is 1…|Y|-1; the others are ``spec``.
+    public func spec(in parameters: ModelParameters) -> SliderSpec {
+        guard self == .fixedM1 else { return spec }
+        var spec = self.spec
+        spec.range = 1...Double(max(1, parameters.k - 1))
+        return spec
+    }
+
+    /// A few words for the status line, adapted to the scenario (zeta under fixed queries is
+    /// only the base policy; it no longer shapes the choice sets).
+    public func summary(in parameters: ModelParameters) -> String {
+        if self == .zeta, case .fixed = parameters.queries { return "P_base(M1): base policy only (sets are fixed)" }
+        return spec.summary
+    }
 
     /// How the slider is labelled on screen.
     public var label: String { spec.label }
@@ -29,6 +60,10 @@ public enum SliderID: Int, CaseIterable, Sendable, Hashable {
             return SliderSpec(label: "|D|", summary: "dataset size", range: 1...1e7, scale: .logarithmic, isInteger: true)
         case .simulations:
             return SliderSpec(label: "datasets", summary: "0 = expected data", range: 0...500, scale: .linear(fine: 10, coarse: 100), isInteger: true)
+        case .fixedM1:
+            return SliderSpec(label: "J", summary: "M1 per set (of |Y|)", range: 1...63, scale: .linear(fine: 1, coarse: 4), isInteger: true)
+        case .rewardGap:
+            return SliderSpec(label: "R", summary: "reward gap R = r(M1)-r(M2)", range: -5...5, scale: .linear(fine: 0.1, coarse: 1), isInteger: false)
         }
     }
 }
@@ -195,7 +230,7 @@ public struct SliderInputError: Error, Hashable, Sendable {
 
 extension SliderID {
     /// The model parameter this slider controls, or nil for the simulated-dataset count (which
-    /// is not a model parameter).
+    /// is not a model parameter) and for J and R outside their scenario.
     public func value(in parameters: ModelParameters) -> Double? {
         switch self {
         case .m1: return Double(parameters.m1)
@@ -207,11 +242,18 @@ extension SliderID {
         case .delta: return parameters.delta
         case .dataSize: return parameters.dataSize
         case .simulations: return nil
+        case .fixedM1:
+            if case .fixed(let count) = parameters.queries { return Double(count) }
+            return nil
+        case .rewardGap:
+            if case .logit(let gap) = parameters.choiceModel { return gap }
+            return nil
         }
     }
 
     /// Writes `value` (already within range) into the parameter this slider controls; integer
-    /// parameters take its whole part. Does nothing for the simulated-dataset count.
+    /// parameters take its whole part. Does nothing for the simulated-dataset count; J switches
+    /// to fixed queries and R to logit choices.
     public func set(_ value: Double, in parameters: inout ModelParameters) {
         switch self {
         case .m1: parameters.m1 = Int(value)
@@ -223,6 +265,8 @@ extension SliderID {
         case .delta: parameters.delta = value
         case .dataSize: parameters.dataSize = value
         case .simulations: break
+        case .fixedM1: parameters.queries = .fixed(m1Count: Int(value))
+        case .rewardGap: parameters.choiceModel = .logit(rewardGap: value)
         }
     }
 }

@@ -12,11 +12,46 @@ struct BoundaryChart {
 
     enum Region { case m1, m2, m2Perverse, m1Perverse }
 
-    /// Where (zeta, p) lies for choice sets of size k.
+    /// Where (zeta, p) lies for choice sets of size k (sampled queries, dichotomy choices).
     static func region(zeta: Double, p: Double, k: Int) -> Region {
-        let f = FailureBoundary.F(zeta: zeta, k: k)
+        region(p: p, boundary: FailureBoundary.F(zeta: zeta, k: k))
+    }
+
+    /// Where p lies against a boundary value: below it RLPO/DPO go to M2, and between it and
+    /// 1/2 they go against the majority.
+    static func region(p: Double, boundary f: Double) -> Region {
         if p < f { return p > 0.5 ? .m2Perverse : .m2 }
         return p < 0.5 && p > f ? .m1Perverse : .m1
+    }
+
+    /// The boundary in the square for the scenario: F(zeta) for sampled queries, the constant
+    /// J/|Y| for fixed ones; under logit choices the y axis is the share preferring M1,
+    /// sigmoid(R), and the boundary is 1/2 (IIA holds: no perverse region).
+    static func boundary(_ parameters: ModelParameters) -> (Double) -> Double {
+        if case .logit = parameters.choiceModel { return { _ in 0.5 } }
+        switch parameters.queries {
+        case .sampled:
+            let k = parameters.k
+            return { FailureBoundary.F(zeta: $0, k: k) }
+        case .fixed(let count):
+            let value = Double(count) / Double(parameters.k)
+            return { _ in value }
+        }
+    }
+
+    /// The point's height: p*(1), or sigmoid(R) under logit choices.
+    static func pointShare(_ parameters: ModelParameters) -> Double {
+        parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
+    }
+
+    var isLogit: Bool {
+        if case .logit = parameters.choiceModel { return true }
+        return false
+    }
+
+    var fixedCount: Int? {
+        if case .fixed(let count) = parameters.queries { return count }
+        return nil
     }
 
     /// Two decimals, or four significant digits when two would round the value.
@@ -26,12 +61,19 @@ struct BoundaryChart {
         return String(format: "%.\(decimals + 1)f", value)
     }
 
-    /// The one-line verdict, e.g. "|Y|=4: p*(1)=0.60 < F(0.80)=0.663 → M2 (perverse)".
+    /// The one-line verdict, e.g. "|Y|=4: p*(1)=0.60 < F(0.80)=0.663 → M2 (perverse)",
+    /// "J=2 of |Y|=3: p*(1)=0.60 < J/|Y|=0.667 → M2 (perverse)", or under logit choices
+    /// "logit choices satisfy IIA: no perverse region; R = 0.5 → M1".
     static func caption(_ parameters: ModelParameters, ascii: Bool) -> String {
         let verdict = FailureBoundary.verdict(parameters)
+        let arrow = ascii ? "->" : "→"
+        if case .logit(let gap) = parameters.choiceModel {
+            let r = AxisTicks.trimmed(gap, digits: 3)
+            let outcome = verdict.limit.map { "\(arrow) \($0.rawValue)" } ?? "no preference"
+            return "logit choices satisfy IIA: no perverse region; R = \(r) \(outcome)"
+        }
         let p = number(parameters.p1, decimals: 2), zeta = number(parameters.zeta, decimals: 2)
         let f = String(format: "%.3f", verdict.boundary)
-        let arrow = ascii ? "->" : "→"
         let relation: String, outcome: String
         switch verdict.limit {
         case .m1?: relation = ">"; outcome = "\(arrow) M1"
@@ -39,6 +81,9 @@ struct BoundaryChart {
         case nil: relation = "="; outcome = "on the boundary"
         }
         let perverse = verdict.isPerverse ? " (perverse)" : ""
+        if case .fixed(let count) = parameters.queries {
+            return "J=\(count) of |Y|=\(parameters.k): p*(1)=\(p) \(relation) J/|Y|=\(f) \(outcome)\(perverse)"
+        }
         return "|Y|=\(parameters.k): p*(1)=\(p) \(relation) F(\(zeta))=\(f) \(outcome)\(perverse)"
     }
 
@@ -61,12 +106,22 @@ struct BoundaryChart {
 
     func legendItems(otherSizes: [Int]) -> [LegendItem] {
         let arrow = style.ascii ? "->" : "→"
-        var items = [LegendItem(key: style.ascii ? "*" : "━", keyStyle: curveStyle, text: "F(zeta), |Y|=\(parameters.k)")]
+        let curveKey = style.ascii ? "*" : "━"
+        var items: [LegendItem]
+        if isLogit {
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)")]
+        } else if let fixedCount {
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "J/|Y|=\(fixedCount)/\(parameters.k)")]
+        } else {
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "F(zeta), |Y|=\(parameters.k)")]
+        }
         if !otherSizes.isEmpty {
             items.append(LegendItem(key: otherSizes.map(String.init).joined(separator: ","), keyStyle: otherCurveStyle, text: otherSizes == [2] ? "|Y|=2 (p=1/2)" : "other |Y|"))
         }
         items.append(LegendItem(key: regionChars.m2, keyStyle: regionStyle(.m2), text: "RLPO/DPO\(arrow)M2"))
-        items.append(LegendItem(key: regionChars.perverse, keyStyle: regionStyle(.m2Perverse), text: "perverse"))
+        if !isLogit {
+            items.append(LegendItem(key: regionChars.perverse, keyStyle: regionStyle(.m2Perverse), text: "perverse"))
+        }
         items.append(LegendItem(key: style.ascii ? "@" : "●", keyStyle: pointStyle, text: "now"))
         return items
     }
@@ -74,11 +129,20 @@ struct BoundaryChart {
     func render(into buffer: inout CellBuffer, rect: Rect) {
         guard !rect.isEmpty else { return }
         let k = parameters.k
-        // The |Y| = 2 line (p = 1/2, the majority's edge) always; the others when there is room.
+        let boundary = Self.boundary(parameters)
+        // The |Y| = 2 line (p = 1/2, the majority's edge) always; the others when there is room
+        // (sampled queries only: F(zeta) of other |Y|; under logit choices the boundary is 1/2).
         let roomy = rect.height >= 22 && rect.width >= 50
-        let otherSizes = Self.referenceSizes.filter { $0 != k && ($0 == 2 || roomy) }
+        let otherSizes: [Int]
+        if isLogit {
+            otherSizes = []
+        } else if let fixedCount {
+            otherSizes = 2 * fixedCount == k ? [] : [2]
+        } else {
+            otherSizes = Self.referenceSizes.filter { $0 != k && ($0 == 2 || roomy) }
+        }
         let items = legendItems(otherSizes: otherSizes)
-        let yTitle = "p*(1)", xTitle = "zeta"
+        let yTitle = isLogit ? "sigmoid(R)" : "p*(1)", xTitle = "zeta"
         let (frame, yTicks) = ChartFrame.withLegend(
             items, yTitle: yTitle, xTitle: xTitle, caption: true, style: style, into: &buffer, rect: rect)
         let sy = style.ascii ? 1 : 4, sx = style.ascii ? 1 : 2
@@ -106,7 +170,7 @@ struct BoundaryChart {
         for r in 0..<plot.height {
             var line: [Region] = []
             for c in 0..<plot.width {
-                let region = Self.region(zeta: zeta(column: c), p: p(row: r), k: k)
+                let region = Self.region(p: p(row: r), boundary: boundary(zeta(column: c)))
                 line.append(region)
                 let character: String
                 switch region {
@@ -123,9 +187,10 @@ struct BoundaryChart {
         func curve(_ size: Int, glyph: Character, style curveStyle: CellStyle) {
             var previous: (x: Double, y: Double)?
             var phase = 0
+            let f = size == k ? boundary : { FailureBoundary.F(zeta: $0, k: size) }
             for dx in 0..<canvas.dotWidth {
                 let z = min(0.9999, max(0.0001, xAxis.value(at: Double(dx))))
-                let point = (x: Double(dx), y: yAxis.position(FailureBoundary.F(zeta: z, k: size)))
+                let point = (x: Double(dx), y: yAxis.position(f(z)))
                 canvas.line(from: previous ?? point, to: point, glyph: glyph, style: curveStyle, phase: &phase)
                 previous = point
             }
@@ -137,19 +202,26 @@ struct BoundaryChart {
         canvas.blit(into: &buffer, x: plot.x, y: plot.y)
 
         // Curve-end labels (|Y|) in the right margin, at F(1) = (k - 1)/k.
-        func endRow(_ size: Int) -> Int { plot.y + Int(yAxis.position(FailureBoundary.F(zeta: 0.9999, k: size)).rounded()) / sy }
+        func endRow(_ size: Int) -> Int {
+            let f = size == k ? boundary(0.9999) : FailureBoundary.F(zeta: 0.9999, k: size)
+            return plot.y + Int(yAxis.position(f).rounded()) / sy
+        }
         if plot.maxX < rect.maxX {
             var used = Set<Int>()
             for size in [k] + otherSizes {
                 let r = endRow(size)
                 guard !used.contains(r) else { continue }
                 used.insert(r)
-                buffer.put(String(size), x: plot.maxX, y: r, style: size == k ? curveStyle : otherCurveStyle, clip: rect)
+                var label = String(size)
+                if size == k, let fixedCount { label = "\(fixedCount)/\(k)" }
+                if size == k, isLogit { label = "1/2" }
+                buffer.put(label, x: plot.maxX, y: r, style: size == k ? curveStyle : otherCurveStyle, clip: rect)
             }
         }
 
         // The current point and its label.
-        let pointDot = (x: xAxis.position(parameters.zeta), y: yAxis.position(min(1, max(0, parameters.p1))))
+        let share = Self.pointShare(parameters)
+        let pointDot = (x: xAxis.position(parameters.zeta), y: yAxis.position(min(1, max(0, share))))
         let pointColumn = min(plot.width - 1, max(0, Int(pointDot.x.rounded()) / sx))
         let pointRow = min(plot.height - 1, max(0, Int(pointDot.y.rounded()) / sy))
 
@@ -179,7 +251,7 @@ struct BoundaryChart {
         var dotStyle = pointStyle
         dotStyle.background = buffer[plot.x + pointColumn, plot.y + pointRow].style.background
         buffer.put(style.ascii ? "@" : "●", x: plot.x + pointColumn, y: plot.y + pointRow, style: dotStyle)
-        let label = "(\(Self.number(parameters.zeta, decimals: 2)),\(Self.number(parameters.p1, decimals: 2)))"
+        let label = "(\(Self.number(parameters.zeta, decimals: 2)),\(Self.number(share, decimals: 2)))"
         var start = plot.x + pointColumn + 2
         if start + label.count > plot.maxX { start = plot.x + pointColumn - 1 - label.count }
         if start >= plot.x {

@@ -48,12 +48,17 @@ public enum ExplorerCharts {
     /// and with `style.color` a colour (``IIACore/Algorithm/chartColor``). When RLPO and DPO are
     /// the same curve they are drawn once and labelled "RLPO=DPO"; otherwise DPO is dashed.
     /// Simulated means are dotted; the 10–90% band is drawn for `focus` (default RLPO).
+    /// With `references` two faint horizontal lines (also in the legend, told apart by glyph:
+    /// `═`/`=` and `┈`/`~`) show the targets for the sweep's parameters: the majority-optimal
+    /// P(M1) (1 when the majority prefers M1, 0 when M2, 1/2 on a tie; labelled "majority") and
+    /// the inclusive P(M1), the share preferring M1 (p*(1), or sigmoid(R) under logit choices;
+    /// labelled "inclusive").
     /// Any rectangle is accepted: parts that do not fit (legend, ticks, axes) are left out.
     public static func renderSweep(
         _ sweep: Sweep, simulated: Sweep? = nil, marker: Double?, style: ChartStyle,
-        into buffer: inout CellBuffer, rect: Rect, focus: Algorithm? = nil
+        into buffer: inout CellBuffer, rect: Rect, focus: Algorithm? = nil, references: Bool = true
     ) {
-        LineChart(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style)
+        LineChart(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style, references: references)
             .render(into: &buffer, rect: rect)
     }
 

@@ -9,6 +9,33 @@ struct LineChart {
     let marker: Double?
     let focus: Algorithm?
     let style: ChartStyle
+    /// Whether to draw the majority-optimal and inclusive reference lines.
+    var references: Bool = true
+
+    /// The two targets a policy can be compared with: the majority-optimal P(M1) (1 when the
+    /// majority prefers M1, 0 when it prefers M2, 1/2 on a tie) and the inclusive P(M1) (the
+    /// share preferring M1 one-versus-one: p*(1), or sigmoid(R) under logit choices).
+    static func referenceValues(_ parameters: ModelParameters) -> (majority: Double, inclusive: Double) {
+        let verdict = FailureBoundary.verdict(parameters)
+        let majority: Double
+        switch verdict.majority {
+        case .m1?: majority = 1
+        case .m2?: majority = 0
+        case nil: majority = 0.5
+        }
+        return (majority, verdict.majorityShare)
+    }
+
+    /// The glyphs of the reference lines: majority, inclusive.
+    static func referenceGlyphs(_ style: ChartStyle) -> (majority: Character, inclusive: Character) {
+        style.ascii ? ("=", "~") : ("═", "┈")
+    }
+
+    /// The name of the inclusive target in the legend.
+    static func inclusiveName(_ parameters: ModelParameters) -> String {
+        if case .logit = parameters.choiceModel { return "inclusive sigmoid(R)" }
+        return "inclusive p*(1)"
+    }
 
     /// Whether two series are the same curve (RLPO and DPO usually are).
     static func sameCurve(_ a: SweepSeries?, _ b: SweepSeries?) -> Bool {
@@ -72,6 +99,13 @@ struct LineChart {
                 key: (style.ascii ? ". " : "") + bandKey + bandKey, keyStyle: ChartPalette.band(bandAlgorithm, style),
                 text: "\(curve)mean of \(simulated.simulations) datasets, \(band) (\(bandAlgorithm.name))"))
         }
+        if references {
+            let glyphs = Self.referenceGlyphs(style)
+            let referenceStyle = ChartPalette.reference(style)
+            items.append(LegendItem(key: String(repeating: glyphs.majority, count: 2), keyStyle: referenceStyle, text: "majority"))
+            items.append(LegendItem(
+                key: String(repeating: glyphs.inclusive, count: 2), keyStyle: referenceStyle, text: Self.inclusiveName(sweep.parameters)))
+        }
         return items
     }
 
@@ -112,6 +146,27 @@ struct LineChart {
                         buffer.put(ChartPalette.bandCharacter(style), x: plot.x + column, y: plot.y + r, style: bandStyle)
                     }
                 }
+            }
+        }
+
+        // The reference lines (faint, under the marker and the curves).
+        var referenceRows: [(row: Int, label: String)] = []
+        if references {
+            let values = Self.referenceValues(sweep.parameters)
+            let glyphs = Self.referenceGlyphs(style)
+            let majorityRow = row(ofDot: dot(1, values.majority).y), inclusiveRow = row(ofDot: dot(1, values.inclusive).y)
+            let lines: [(row: Int, glyph: Character, label: String)] = majorityRow == inclusiveRow
+                ? [(majorityRow, glyphs.majority, "majority = inclusive")]
+                : [(inclusiveRow, glyphs.inclusive, "inclusive"), (majorityRow, glyphs.majority, "majority")]
+            for line in lines {
+                for column in 0..<plot.width {
+                    let cell = buffer[plot.x + column, plot.y + line.row]
+                    guard cell.character == " " || String(cell.character) == ChartPalette.bandCharacter(style) else { continue }
+                    var referenceStyle = ChartPalette.reference(style)
+                    referenceStyle.background = cell.style.background
+                    buffer[plot.x + column, plot.y + line.row] = Cell(line.glyph, style: referenceStyle)
+                }
+                referenceRows.append((line.row, line.label))
             }
         }
 
@@ -171,6 +226,39 @@ struct LineChart {
             }
         }
 
+        // The reference lines' labels, where they cover no curve: on the line (left end, right
+        // end, else the first free stretch), else just inside it (a line at 0 or 1 is often
+        // covered by converged curves).
+        if references {
+            let glyphs = Self.referenceGlyphs(style)
+            let otherReferenceRows = Set(referenceRows.map(\.row))
+            for reference in referenceRows {
+                let label = reference.label
+                guard label.count + 2 <= plot.width else { continue }
+                let inward = reference.row == 0 ? 1 : (reference.row == plot.height - 1 ? plot.height - 2 : reference.row)
+                var rows = [reference.row]
+                if inward != reference.row && inward >= 0 && inward < plot.height && !otherReferenceRows.contains(inward) { rows.append(inward) }
+                func free(_ start: Int, _ y: Int) -> Bool {
+                    (start - 1...start + label.count).allSatisfy { x in
+                        guard x >= plot.x && x < plot.maxX else { return true }
+                        let character = buffer[x, y].character
+                        return character == " " || character == glyphs.majority || character == glyphs.inclusive
+                            || String(character) == ChartPalette.bandCharacter(style)
+                    }
+                }
+                var placed: (x: Int, y: Int)?
+                for r in rows where placed == nil {
+                    let y = plot.y + r
+                    let candidates = [plot.x + 1, plot.maxX - label.count - 1] + Array(plot.x + 1...plot.maxX - label.count - 1)
+                    if let start = candidates.first(where: { free($0, y) }) { placed = (start, y) }
+                }
+                guard let placed else { continue }
+                var labelStyle = ChartPalette.reference(style)
+                labelStyle.background = buffer[placed.x, placed.y].style.background
+                buffer.put(label, x: placed.x, y: placed.y, style: labelStyle, clip: plot)
+            }
+        }
+
         // Curve-end glyphs in the right margin.
         if plot.maxX < rect.maxX {
             var used: [Int: Int] = [:]
@@ -195,6 +283,7 @@ struct LineChart {
                     (max(plot.x, start - 1)..<min(plot.maxX, start + label.count + 1)).allSatisfy {
                         let character = buffer[$0, r].character
                         return character == " " || character == ":" || character == "░"
+                            || character == Self.referenceGlyphs(style).majority || character == Self.referenceGlyphs(style).inclusive
                     }
                 }
                 let r = (plot.y..<plot.maxY).first(where: free) ?? plot.y

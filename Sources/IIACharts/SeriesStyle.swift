@@ -62,6 +62,10 @@ enum ChartPalette {
 
     /// The character filling a band cell.
     static func bandCharacter(_ style: ChartStyle) -> String { style.color ? " " : (style.ascii ? ":" : "░") }
+    /// The reference lines (majority, inclusive target) and their labels: faint.
+    static func reference(_ style: ChartStyle) -> CellStyle {
+        style.color ? CellStyle(foreground: .palette(243)) : CellStyle(dim: true)
+    }
     /// The marker line and its label.
     static func marker(_ style: ChartStyle) -> CellStyle {
         style.color ? CellStyle(foreground: .palette(250)) : .plain

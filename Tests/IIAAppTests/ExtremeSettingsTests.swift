@@ -11,15 +11,24 @@ import IIACore
         #expect(!screen.contains("inf"), "\(context)\n\(model.screen)")
     }
 
+    /// Every visible slider at both ends, in every scenario (c cycles them), at both sizes.
     @Test(arguments: [false, true])
     func everyEndOfEverySliderGivesReadableText(ascii: Bool) {
         let capabilities = DisplayCapabilities(ascii: ascii, colorMode: .none)
-        for slider in SliderID.allCases where slider != .simulations {
-            for end in [Key.home, .end] {
-                var model = makeModel(width: 160, height: 48, capabilities: capabilities)
-                while model.selectedSlider != slider { model.press(.down) }
-                model.press(end)
-                assertClean(model, "\(slider.label) \(end)")
+        for scenario in 0..<ExplorerScenario.allCases.count {
+            let start = makeModel(ModelParameters(k: 4), width: 160, height: 48, capabilities: capabilities)
+            var cycled = start
+            for _ in 0..<scenario { cycled.press(.character("c")) }
+            #expect(cycled.scenario.rawValue == scenario)
+            for slider in cycled.visibleSliders where slider != .simulations {
+                for end in [Key.home, .end] {
+                    var model = cycled
+                    while model.selectedSlider != slider { model.press(.down) }
+                    model.press(end)
+                    assertClean(model, "\(model.scenario) \(slider.label) \(end)")
+                    _ = model.update(.resize(width: 80, height: 24))
+                    assertClean(model, "80x24 \(model.scenario) \(slider.label) \(end)")
+                }
             }
         }
     }

@@ -11,7 +11,7 @@ import IIACore
     @Test func eightyByTwentyFourShowsEverySliderTheReadOutAndOneChart() {
         let model = makeModel()
         let screen = model.screen
-        for slider in SliderID.allCases { #expect(screen.contains(slider.label), "\(slider.label)") }
+        for slider in model.visibleSliders { #expect(screen.contains(slider.label), "\(slider.label)") }
         for algorithm in Algorithm.allCases { #expect(screen.contains(algorithm.name)) }
         #expect(screen.contains("P(M1)") && screen.contains("log-odds") && screen.contains("minimiser"))
         #expect(screen.contains("F(zeta)"))
@@ -39,7 +39,7 @@ import IIACore
         let model = makeModel(width: 160, height: 48)
         let screen = model.screen
         #expect(chartTitlesShown(screen) == ChartKind.allCases)
-        for slider in SliderID.allCases { #expect(screen.contains(slider.label)) }
+        for slider in model.visibleSliders { #expect(screen.contains(slider.label)) }
         for algorithm in Algorithm.allCases { #expect(screen.contains(algorithm.name)) }
     }
 
@@ -53,7 +53,7 @@ import IIACore
         _ = model.update(.resize(width: 120, height: 40))
         let large = model.screen
         #expect(!large.contains("needs at least"))
-        for slider in SliderID.allCases { #expect(large.contains(slider.label)) }
+        for slider in model.visibleSliders { #expect(large.contains(slider.label)) }
         #expect(chartTitlesShown(large).count == ChartKind.allCases.count)
         // One dimension too small is enough to say so.
         _ = model.update(.resize(width: 200, height: 23))
@@ -61,8 +61,13 @@ import IIACore
     }
 
     @Test func inBetweenSizesShowAsMuchAsFits() {
+        // The compact read-out (one line per algorithm) leaves room for the other charts from
+        // 31 rows; below that the full sentences are shown when they fit.
         #expect(chartTitlesShown(makeModel(width: 100, height: 24).screen).count == 1)
-        #expect(chartTitlesShown(makeModel(width: 100, height: 31).screen).count == 1)
+        #expect(chartTitlesShown(makeModel(width: 100, height: 30).screen).count == 1)
+        #expect(makeModel(width: 100, height: 30).layout.fullReadOut)
+        #expect(chartTitlesShown(makeModel(width: 100, height: 31).screen).count == ChartKind.allCases.count)
+        #expect(!makeModel(width: 100, height: 31).layout.fullReadOut)
         #expect(chartTitlesShown(makeModel(width: 100, height: 35).screen).count == ChartKind.allCases.count)
         #expect(chartTitlesShown(makeModel(width: 200, height: 30).screen).count == 1)
     }

@@ -19,7 +19,8 @@ import IIACore
         model.press(.character("1"))
         #expect(model.parameters == .paperDefaults)
         #expect(model.result(.rlpo).pM1 > 0.5)
-        #expect(model.screen.contains("aligned: 60% prefer M1"))
+        #expect(model.view().lines.first { $0.hasPrefix("RLPO ") }?.contains("aligned") == true)
+        #expect(model.screen.contains("60% prefer M1"))
     }
 
     @Test func presetThreeLooksAtIncludingLearningAgainstM2() {
@@ -47,9 +48,11 @@ import IIACore
             #expect(model.statusMessage == "preset \(preset.number): \(preset.name)")
             #expect(!model.screen.lowercased().contains("nan"))
         }
-        model.press(.character("9"))
+        // Every digit is a preset (1-9, then 0); a digit-like character that is no digit says so.
+        #expect(Set(Preset.all.map(\.number)) == Set(0...9))
+        model.press(.character("½"))
         #expect(model.statusIsError)
-        #expect(model.statusMessage?.contains("no preset 9") == true)
+        #expect(model.statusMessage?.contains("no preset ½: presets are 0-9") == true)
     }
 
     @Test func resetReturnsToTheStartingState() {

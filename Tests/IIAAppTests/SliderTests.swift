@@ -103,17 +103,24 @@ import IIACore
 
     @Test func theReadOutFollowsTheChoiceSetSize() {
         var model = makeModel()
-        func rlpoVerdict(_ model: ExplorerModel) -> String {
+        /// RLPO's line in the compact read-out (80 x 24) and its sentence in the full one (160 x 48).
+        func rlpoVerdicts(_ model: ExplorerModel) -> (word: String, sentence: String) {
             let lines = model.view().lines
-            let row = lines.firstIndex { $0.hasPrefix("RLPO ") }!
-            return lines[row + 1]
+            let compact = lines.first { $0.hasPrefix("RLPO ") }!
+            var wide = model
+            _ = wide.update(.resize(width: 160, height: 48))
+            let wideLines = wide.view().lines
+            let row = wideLines.firstIndex { $0.hasPrefix("RLPO ") }!
+            return (compact, wideLines[row + 1])
         }
-        #expect(rlpoVerdict(model).contains("aligned: 60% prefer M1"))
+        #expect(rlpoVerdicts(model).word.contains("aligned"))
+        #expect(rlpoVerdicts(model).sentence.contains("aligned: 60% prefer M1"))
         #expect(!model.screen.contains("SLiC (extension)"))
         while model.selectedSlider != .k { model.press(.down) }
         model.press(.right, .right)
         #expect(model.parameters.k == 4)
-        #expect(rlpoVerdict(model).contains("perverse: 60% prefer M1"))
+        #expect(rlpoVerdicts(model).word.contains("perverse"))
+        #expect(rlpoVerdicts(model).sentence.contains("perverse: 60% prefer M1"))
         #expect(model.screen.contains("SLiC (extension)"))
         #expect(model.screen.contains("F(zeta) for |Y| = 4"))
     }

@@ -13,6 +13,8 @@ struct GoldenTests {
         var k: Int
         var ascii: Bool
         var simulated: Bool = false
+        /// A scenario beyond Assumption 1 (boundary chart only): the query format and choice model.
+        var scenario: (queries: QueryFormat, choiceModel: ChoiceModel)? = nil
         var description: String { name }
     }
 
@@ -26,9 +28,19 @@ struct GoldenTests {
         Case(name: "boundaryK4Ascii", chart: .boundary, k: 4, ascii: true),
         Case(name: "boundaryK4Braille", chart: .boundary, k: 4, ascii: false),
         Case(name: "boundaryK2Ascii", chart: .boundary, k: 2, ascii: true),
+        Case(name: "boundaryFixedJ2K3Ascii", chart: .boundary, k: 3, ascii: true, scenario: (.fixed(m1Count: 2), .dichotomy)),
+        Case(name: "boundaryLogitK4Braille", chart: .boundary, k: 4, ascii: false, scenario: (.sampled, .logit(rewardGap: 0.5))),
     ]
 
     static func picture(_ c: Case) -> String {
+        if let scenario = c.scenario {
+            var parameters = ChartFixtures.parameters(k: c.k)
+            parameters.queries = scenario.queries
+            parameters.choiceModel = scenario.choiceModel
+            var buffer = CellBuffer(width: 60, height: 16)
+            ExplorerCharts.renderBoundary(parameters, style: ChartStyle(ascii: c.ascii, color: false), into: &buffer, rect: buffer.bounds)
+            return BufferExport.text(buffer)
+        }
         let buffer = ChartFixtures.render(c.chart, k: c.k, width: 60, height: 16,
                                           style: ChartStyle(ascii: c.ascii, color: false), simulated: c.simulated)
         return BufferExport.text(buffer)

@@ -3,17 +3,17 @@ enum Goldens {
     static let pictures: [String: String] = [
         "dataK4Ascii": #"""
 P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
-  1+            TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
-   |      TTTTTT                        | |D|=1000
-   |TTTTTT                              |
-.75+***                                 |
-   |   ***                              |
-   |oo    *#                            |
- .5+  o    ***                          |
-   |   oox    *                         |
-   |     ox   *#                        |
+== majority  ~~ inclusive p*(1)
+  1+=majority==TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
+   |     TTTTTT                         | |D|=1000
+   |TTTTT                               |
+.75+*****                               |
+   |o~~~~**~~~~~~~~~~~~~~~~~~~~~~~~~~~~~|~~inclusive~
+   | oo    *                            |
+ .5+   oo   **                          |
+   |     o    *                         |
 .25+      o    *                        |
-   |       o    *                       |
+   |      oo    *                       |
    |        ooooo**ooooooooooooooooooooooooooooooooooox
   0+               ***********************************#
    ++-----------+-----------+-----------+-----------+
@@ -22,37 +22,37 @@ P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
 """#,
         "dataK4Braille": #"""
 P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
-  1┤         ⢀⡠⠤⠒T⠊⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉T
-   │   ⣀⣀⡠⠤⠒⠉⠁                          │ |D|=1000
-   │⠊⠉⠉                                 │
-.75┤⠲⠶*⣀                                │
-   │   ⠉⠛⢦⡀                             │
-   │⠑⢄    ⠙⢦⡀                           │
- .5┤  ⠑⡄   ⠈⢷⡀                          │
-   │   ⠈⢦   ⠈⢷⡀                         │
-   │    ⠈o   ⠈#⡀                        │
-.25┤     ⠸⣆   ⠈⢷⡀                       │
-   │      ⠙⣆   ⠈⢷⡀                      │
-   │       ⠈x⢦⣤⣤⣈⣷⣀⣀⣀⣀⣀⣀⣀o⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀o⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀⣀o
-  0┤             ⠉⠙⢯⣭⣉*⣉⣉⣉⣉⣉x⣉#⣉⣉⣉⣉⣉⣉⣉*⣉⣉⣉⣉⣉x⣉#⣉⣉⣉⣉⣉⣉*x#
+══ majority  ┈┈ inclusive p*(1)
+  1┤═════════⢀⡠⠤⠒T⠊⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉T
+   │  ⣀⣀⡠⠔⠒⠒⠉⠁                          │   majority
+   │⠉⠉                                  │ |D|=1000
+.75┤⠙⠛*⢤⣀                               │
+   │⢄┈┈┈⠈⠱⣄⡀┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈│┈┈inclusive┈
+   │ ⠑⢄   ⠈⠪⣆                           │
+ .5┤   ⠣⡀   ⠙⣦                          │
+   │    ⠹⣆   ⠘#                         │
+.25┤     o⡄   ⠘⣧                        │
+   │      ⠻⡄   ⠘⣧                       │
+   │       ⠈x⢤⣄⣀⣈⣧⣀⣀⣀                   │
+  0┤            ⠉⠉⠛⢯⣭⣉*⣉⣉o⣉⣉x⣉#⣉⣉⣉⣉⣉⣉⣉*⣉⣉o⣉⣉x⣉#⣉⣉⣉⣉⣉⣉*ox#
    └┬───────────┬───────────┬───────────┬───────────┬
     1           10         100          1k         10k   |D|
 
 """#,
         "dataK2Ascii": #"""
 P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
-  1+        ******************************************#T
-   |  ******TTTT                        | |D|=1000
-   |**TTTT                              |
-.75+                                    |
-   |ooo                                 |
-   |  xooo                              |
- .5+     xo                             |
-   |      xooo                          |
-   |       x  o                         |
-.25+       xxxxooxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx
-   |             ooooooooooooooooooooooooooooooooooooo
-   |                                    |
+== majority  ~~ inclusive p*(1)
+  1+=======*******************************************#T
+   | ******TTTT                         |   majority
+   |*TTTT                               | |D|=1000
+.75+o                                   |
+   |~oooo~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~|~~inclusive~
+   |   xxoo                             |
+ .5+      xo                            |
+   |      x oo                          |
+.25+       x  oo                        |
+   |       xxxxxooooooooooooxxxxxxxxxxxxxxxxxxxxxxxxxx
+   |                        oooooooooooooooooooooooooo
   0+                                    |
    ++-----------+-----------+-----------+-----------+
     1           10         100          1k         10k   |D|
@@ -60,12 +60,12 @@ P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
 """#,
         "dataK4AsciiSimulated": #"""
 P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
-. :: mean of 20 datasets, 10-90% band (RLPO)
-  1+        :::TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
+. :: mean of 20 datasets, 10-90% band (RLPO)  == majority
+  1+=majority==TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
    |     TTTTTT:::.::::::::::::         | |D|=1000
    |TTTTT:.:.:.:.:::::::::::::::        |
 .75+*****:::::::::::::::::::::::        |
-   |o .  **:.:.:::::::::::::::::        |
+   |o~.~~**~.~.~~~~~~~~~~~~~~~~~~~~~~~~~|~~inclusive~
    | oo . :*::::.:.:.:.::::::::::       |
  .5+   oo ::**.:.:.:::::.::::::::       |
    |     o.:::*:::::::::::.:::::::      |
@@ -79,17 +79,17 @@ P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
 """#,
         "m2K4Ascii": #"""
 P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
+== majority  ~~ inclusive p*(1)
   1+TTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTTT
-   |o                  | |M2|=100
-   |xoo                |
-.75+  xoo              |
-   |    xoo            |
-   |     xxo           |
+   |oo                 | |M2|=100          majority
+   |xxoo               |
+.75+  xxo              |
+   |~~~~xoo~~~~~~~~~~~~|~~~~~~~~~~~~~~~~~~inclusive~
+   |       o           |
  .5+       xo          |
-   |        xoo        |
-   |         xxo       |
-.25+            oo     |
-   |             xooo  |
+   |         ooo       |
+.25+           xo      |
+   |             oooo  |
    |                xoooo
   0+*************************************************ox#
    ++--------+---------+--------+---------+--------+
@@ -98,19 +98,19 @@ P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
 """#,
         "m2K4Braille": #"""
 P(M1)  * RLPO=DPO  o IL  x SLiC  # RLPO-pairwise  T TypeMLE
+══ majority  ┈┈ inclusive p*(1)
   1┤⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉T⠉⠉⠉T
-   │⣄                  │ |M2|=100
-   │⠈⠳⡢⡀               │
-.75┤  ⠈⠪⣆              │
-   │    ⠑o⡀            │
-   │     ⠘⢜⢄           │
- .5┤      ⠈x⡣⡀         │
-   │        ⠑⢜⢄        │
-   │         ⠈⢪⢢       │
-.25┤           ⠱⡣⡀     │
-   │            ⠈⠪⡢⣀   │
-   │              ⠈⠑⠳⣤⣀│
-  0┤⣀⣀*⣀⣀⣀⣀⣀⣀⣀#⣀⣀⣀⣀⣀⣀⣀*⣉o⣲⣦x⣤⣤#⣄⣀⣀⣀⣀⣀*⣀⣀o⣀⣀x⣀#⣀⣀⣀⣀⣀⣀*ox#
+   │⣄⡀                 │ |M2|=100          majority
+   │⠈⠪⢖⢄               │
+.75┤   ⠑⡧o             │
+   │┈┈┈┈⠈⢎⢢┈┈┈┈┈┈┈┈┈┈┈┈│┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈┈inclusive┈
+   │      ⠱x⡄          │
+ .5┤       ⠈⢎⢢         │
+   │         ⠱⡱⡀       │
+.25┤          ⠈⢺⢄      │
+   │            ⠑⠳⣄⡀   │
+   │              ⠈⠚⢕⣤⣀│
+  0┤⣀⣀*⣀⣀⣀⣀⣀⣀⣀#⣀⣀⣀⣀⣀⣀⣀*⣛o⣲⣦x⣤⣤#⣄⣀⣀⣀⣀⣀*⣀⣀o⣀⣀x⣀#⣀⣀⣀⣀⣀⣀*ox#
    └┬────────┬─────────┬────────┬─────────┬────────┬
     1        10       100       1k       10k      100k  |M2|
 
@@ -170,6 +170,44 @@ p*(1)  * F(zeta), |Y|=2  . RLPO/DPO->M2  / perverse  @ now
    ++-----------+-----------+----------+-----------+
     0          .25          .5        .75          1    zeta
 |Y|=2: p*(1)=0.60 > F(0.80)=0.500 -> M1
+
+"""#,
+        "boundaryFixedJ2K3Ascii": #"""
+p*(1)  * J/|Y|=2/3  2 |Y|=2 (p=1/2)  . RLPO/DPO->M2
+/ perverse  @ now
+  1+                     -> M1
+   |
+   |
+.75+************************************************2/3
+   |//////////////////////////(0.80,0.60)/@/////////
+ .5+2222222222222222222222222222222222222222222222222
+   |.....................-> M2......................
+   |................................................
+.25+................................................
+   |................................................
+  0+................................................
+   ++-----------+-----------+----------+-----------+
+    0          .25          .5        .75          1    zeta
+J=2 of |Y|=3: p*(1)=0.60 < J/|Y|=0.667 -> M2 (perverse)
+
+"""#,
+        "boundaryLogitK4Braille": #"""
+sigmoid(R)  ━ boundary 1/2 (IIA holds)  · RLPO/DPO→M2  ● now
+  1┤                      → M1
+   │
+   │
+.75┤
+   │                         (0.80,0.622) ●
+   │
+ .5┤⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉⠉1/2
+   │······················→ M2······················
+.25┤················································
+   │················································
+   │················································
+  0┤················································
+   └┬───────────┬───────────┬──────────┬───────────┬
+    0          .25          .5        .75          1    zeta
+logit choices satisfy IIA: no perverse region; R = 0.5 → M1
 
 """#,
     ]
