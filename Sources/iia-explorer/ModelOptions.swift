@@ -30,7 +30,7 @@ struct ModelOptions: ParsableArguments {
     var fixedM1: String?
     @Option(name: .customLong("choice-model"), help: "How people choose: dichotomy (the default; violates IIA) or logit (satisfies IIA; needs --reward-gap).")
     var choiceModel: String?
-    @Option(name: .customLong("reward-gap"), help: "With --choice-model logit: the base reward gap R = r(M1) - r(M2) (finite).")
+    @Option(name: .customLong("reward-gap"), parsing: .unconditional, help: "With --choice-model logit: the base reward gap R = r(M1) - r(M2) (finite).")
     var rewardGap: String?
 
     /// The validated parameters (with |D| from --counts when given).

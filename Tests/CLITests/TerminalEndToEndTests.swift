@@ -110,7 +110,10 @@ struct TerminalEndToEndTests {
         defer { direct.close() }
         #expect(try direct.waitFor(Self.title).satisfied)
         try direct.sendKeys("q")
-        #expect(try direct.waitForDeadStatus() == 0)
+        // tmux 3.3a sometimes keeps no status for a dead pane (the wrapped run above checks the
+        // status itself); when it keeps one, it must be 0.
+        if let status = try direct.waitForDeadStatus() { #expect(status == 0) }
+        #expect(try direct.format("#{pane_dead}") == "1")
         #expect(try !direct.alternateOn)
     }
 
