@@ -175,6 +175,15 @@ public struct Explanation: Sendable, Hashable {
             let logOdds = quote("log-odds", result.logOdds, significant: 4)
             let p = probability("P(M1)", logOdds: result.logOdds)
             lines.append("The policy step multiplies the gap by |D|/beta = \(scale): log-odds = logit(zeta) - \(symbol) |D|/beta = \(base) - \(gapText) x \(scale) = \(logOdds), so P(M1) = \(p).")
+            if !dpo, case .fixed = parameters.queries {
+                // Section 6 in numbers: the reward model on one-versus-one test pairs (Figure 4).
+                let evaluation = RewardModelEvaluation(rewardGap: gap, parameters: parameters)
+                _ = quote("test accuracy", evaluation.accuracy)
+                _ = quote("share scoring M1 higher", evaluation.scoresM1Higher)
+                let accuracy = NumberFormatting.percent(evaluation.accuracy, ascii: ascii)
+                let higher = NumberFormatting.percent(evaluation.scoresM1Higher, ascii: ascii)
+                lines.append("On one-versus-one test pairs from the same population this reward model is right \(accuracy)% of the time (the paper's Figure 4a) and scores the M1 message higher in \(higher)% of them (Figure 4b).")
+            }
         }
 
         /// The policy step shared by RLPO's variants: log-odds = logit(zeta) - u |D|/beta.

@@ -310,3 +310,18 @@ import IIACore
         }
     }
 }
+
+/// Section 6 in numbers, in the explain panel.
+@Suite struct SectionSixExplanationTests {
+    @Test(arguments: [(4, 3), (2, 1), (3, 2)])
+    func explanationQuotesTheRewardModelsTestAccuracy(k: Int, j: Int) {
+        let parameters = ModelParameters(p1: 0.7, k: k, queries: .fixed(m1Count: j))
+        let explanation = Explanation.expected(parameters, algorithm: .rlpo)
+        let evaluation = RewardModelEvaluation.rlpo(.expected(parameters), parameters: parameters)
+        #expect(explanation.number("test accuracy") == evaluation.accuracy)
+        #expect(explanation.number("share scoring M1 higher") == evaluation.scoresM1Higher)
+        // Figure 4a's direction: pairs right 70% of the time, four responses below chance.
+        if k == 2 { #expect(abs(evaluation.accuracy - 0.7) < 1e-12) }
+        if k == 4 { #expect(evaluation.accuracy < 0.5) }
+    }
+}
