@@ -27,13 +27,9 @@ public enum GlobalMinimizer {
     ) -> Minimization {
         let bound = searchInterval(objective)
         let (lower, upper) = (bound.lower, bound.upper)
-        var minima: [Double] = []
-        var best: (point: Double, value: Double, root: SafeguardedNewton.Root?)?
-        func consider(_ point: Double, _ root: SafeguardedNewton.Root?) {
-            let value = objective.value(point)
-            minima.append(point)
-            if best == nil || value < best!.value { best = (point, value, root) }
-        }
+        // Local minima found; their values are compared only when there are several.
+        var candidates: [(point: Double, root: SafeguardedNewton.Root?)] = []
+        func consider(_ point: Double, _ root: SafeguardedNewton.Root?) { candidates.append((point, root)) }
         // Smooth pieces between the bound's ends and the kinks inside, each end's one-sided slope
         // computed once; a kink is a local minimum where the slope turns from ≤ 0 to ≥ 0.
         func solvePiece(_ a: Double, _ b: Double, _ slopeAtStart: Slope, _ slopeAtEnd: Slope) {
@@ -61,15 +57,22 @@ public enum GlobalMinimizer {
         }
         if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, slopeAtUpper) }
         if lower == upper { consider(lower, nil) }
-        if best == nil {
+        if candidates.isEmpty {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
             // left end and a positive one at its right end); keep the better end all the same.
             consider(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
         }
-        let winner = best!
-        minima.sort()
+        var winner = candidates[0]
+        if candidates.count > 1 {
+            var best = objective.value(winner.point)
+            for candidate in candidates.dropFirst() {
+                let value = objective.value(candidate.point)
+                if value < best { (winner, best) = (candidate, value) }
+            }
+        }
+        let minima = candidates.count > 1 ? candidates.map(\.point).sorted() : [winner.point]
         return Minimization(
-            argmin: winner.point, value: winner.value,
+            argmin: winner.point,
             iterations: winner.root?.iterations ?? 0,
             termination: winner.root?.termination ?? .atKink,
             localMinima: minima,

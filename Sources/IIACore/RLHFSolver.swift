@@ -79,7 +79,7 @@ public struct RLHFSolver: Sendable {
     public static func minimizeLikelihood(_ likelihood: IIALikelihood, recordTrace: Bool = false) -> Minimization {
         guard likelihood.hasMinimizer else {
             return Minimization(
-                argmin: 0, value: likelihood.value(0), iterations: 0, termination: .noMinimizer,
+                argmin: 0, iterations: 0, termination: .noMinimizer,
                 localMinima: [], trace: [])
         }
         let guess = likelihood.initialGuess()
@@ -88,7 +88,7 @@ public struct RLHFSolver: Sendable {
         let atGuess = likelihood.slope(guess)
         if atGuess.derivative == 0 {
             return Minimization(
-                argmin: guess, value: likelihood.value(guess), iterations: 0, termination: .exactRoot,
+                argmin: guess, iterations: 0, termination: .exactRoot,
                 localMinima: [guess], trace: recordTrace ? [SolverStep(kind: .start, point: guess)] : [])
         }
         let direction: Double = atGuess.derivative < 0 ? 1 : -1
@@ -109,7 +109,7 @@ public struct RLHFSolver: Sendable {
             lower: lower, upper: upper, start: GlobalMinimizer.startingPoint(lower, atLower, upper, atUpper),
             recordTrace: recordTrace, slope: likelihood.slope)
         return Minimization(
-            argmin: root.point, value: likelihood.value(root.point), iterations: root.iterations,
+            argmin: root.point, iterations: root.iterations,
             termination: root.termination, localMinima: [root.point], trace: root.trace,
             bracket: root.bracket, searchInterval: root.bracket)
     }
@@ -129,28 +129,26 @@ public struct RLHFSolver: Sendable {
             losses += counts.choseM2[j] * Double(j)
         }
         guard wins > 0, losses > 0 else {
-            return Minimization(argmin: 0, value: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
+            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
         }
         let gap = log(losses) - log(wins)
-        let value = wins * StableMath.softplus(gap) + losses * StableMath.softplus(-gap)
         return Minimization(
-            argmin: gap, value: value, iterations: 0, termination: .closedForm, localMinima: [gap],
+            argmin: gap, iterations: 0, termination: .closedForm, localMinima: [gap],
             trace: [SolverStep(kind: .start, point: gap)])
     }
 
     /// The type model's reward gap r(M2) - r(M1) = 1 - 2 p^, where p^ = (mixed data that chose
     /// M1) / (mixed data) maximises the dichotomy model's likelihood (rows 0 and k say nothing
-    /// about p*(1)). The minimised value is the negative log-likelihood in p.
+    /// about p*(1)).
     public static func typeRewardGap(_ counts: PreferenceCounts) -> Minimization {
         let (m1, m2) = (counts.mixedChoseM1, counts.mixedChoseM2)
         guard m1 + m2 > 0 else {
-            return Minimization(argmin: 0, value: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
+            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
         }
         let share = m1 / (m1 + m2)
-        let value = -(m1 > 0 ? m1 * log(share) : 0) - (m2 > 0 ? m2 * log1p(-share) : 0)
         let gap = 1 - 2 * share
         return Minimization(
-            argmin: gap, value: value, iterations: 0, termination: .closedForm, localMinima: [gap],
+            argmin: gap, iterations: 0, termination: .closedForm, localMinima: [gap],
             trace: [SolverStep(kind: .start, point: gap)])
     }
 }

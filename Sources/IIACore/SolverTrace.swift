@@ -49,8 +49,6 @@ public struct SolverStep: Sendable, Hashable {
 public struct Minimization: Sendable, Hashable {
     /// The global minimiser (u for RLPO/DPO, v for IL/SLiC).
     public var argmin: Double
-    /// The objective there (up to a constant).
-    public var value: Double
     /// Newton/bisection iterations of the search that found the minimiser.
     public var iterations: Int
     public var termination: Termination
