@@ -27,9 +27,14 @@ public enum GlobalMinimizer {
     ) -> Minimization {
         let bound = searchInterval(objective)
         let (lower, upper) = (bound.lower, bound.upper)
-        // Local minima found; their values are compared only when there are several.
-        var candidates: [(point: Double, root: SafeguardedNewton.Root?)] = []
-        func consider(_ point: Double, _ root: SafeguardedNewton.Root?) { candidates.append((point, root)) }
+        // Local minima found; their values are compared only when there are several, and no
+        // array is allocated for the usual single one.
+        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?)
+        var first: Candidate?
+        var more: [Candidate] = []
+        func consider(_ point: Double, _ root: SafeguardedNewton.Root?) {
+            if first == nil { first = (point, root) } else { more.append((point, root)) }
+        }
         // Smooth pieces between the bound's ends and the kinks inside, each end's one-sided slope
         // computed once; a kink is a local minimum where the slope turns from ≤ 0 to ≥ 0.
         func solvePiece(_ a: Double, _ b: Double, _ slopeAtStart: Slope, _ slopeAtEnd: Slope) {
@@ -57,25 +62,30 @@ public enum GlobalMinimizer {
         }
         if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, slopeAtUpper) }
         if lower == upper { consider(lower, nil) }
-        if candidates.isEmpty {
+        if first == nil {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
             // left end and a positive one at its right end); keep the better end all the same.
             consider(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
         }
-        var winner = candidates[0]
-        if candidates.count > 1 {
+        var winner = first!
+        var others: [Double] = []
+        if !more.isEmpty {
             var best = objective.value(winner.point)
-            for candidate in candidates.dropFirst() {
+            for candidate in more {
                 let value = objective.value(candidate.point)
-                if value < best { (winner, best) = (candidate, value) }
+                if value < best {
+                    others.append(winner.point)
+                    (winner, best) = (candidate, value)
+                } else {
+                    others.append(candidate.point)
+                }
             }
         }
-        let minima = candidates.count > 1 ? candidates.map(\.point).sorted() : [winner.point]
         return Minimization(
             argmin: winner.point,
             iterations: winner.root?.iterations ?? 0,
             termination: winner.root?.termination ?? .atKink,
-            localMinima: minima,
+            otherMinima: others,
             trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []),
             bracket: winner.root?.bracket, searchInterval: lower...upper)
     }

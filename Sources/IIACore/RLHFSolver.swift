@@ -80,7 +80,7 @@ public struct RLHFSolver: Sendable {
         guard likelihood.hasMinimizer else {
             return Minimization(
                 argmin: 0, iterations: 0, termination: .noMinimizer,
-                localMinima: [], trace: [])
+                trace: [])
         }
         let guess = likelihood.initialGuess()
         // Bracket the root, L_D' increasing from -(M2 data) to +(M1 data): the guess is one end;
@@ -89,7 +89,7 @@ public struct RLHFSolver: Sendable {
         if atGuess.derivative == 0 {
             return Minimization(
                 argmin: guess, iterations: 0, termination: .exactRoot,
-                localMinima: [guess], trace: recordTrace ? [SolverStep(kind: .start, point: guess)] : [])
+                trace: recordTrace ? [SolverStep(kind: .start, point: guess)] : [])
         }
         let direction: Double = atGuess.derivative < 0 ? 1 : -1
         let newtonDistance = abs(atGuess.derivative / atGuess.curvature)
@@ -110,7 +110,7 @@ public struct RLHFSolver: Sendable {
             recordTrace: recordTrace, slope: likelihood.slope)
         return Minimization(
             argmin: root.point, iterations: root.iterations,
-            termination: root.termination, localMinima: [root.point], trace: root.trace,
+            termination: root.termination, trace: root.trace,
             bracket: root.bracket, searchInterval: root.bracket)
     }
 
@@ -129,11 +129,11 @@ public struct RLHFSolver: Sendable {
             losses += counts.choseM2[j] * Double(j)
         }
         guard wins > 0, losses > 0 else {
-            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
+            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer)
         }
         let gap = log(losses) - log(wins)
         return Minimization(
-            argmin: gap, iterations: 0, termination: .closedForm, localMinima: [gap],
+            argmin: gap, iterations: 0, termination: .closedForm,
             trace: [SolverStep(kind: .start, point: gap)])
     }
 
@@ -143,12 +143,12 @@ public struct RLHFSolver: Sendable {
     public static func typeRewardGap(_ counts: PreferenceCounts) -> Minimization {
         let (m1, m2) = (counts.mixedChoseM1, counts.mixedChoseM2)
         guard m1 + m2 > 0 else {
-            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer, localMinima: [], trace: [])
+            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer)
         }
         let share = m1 / (m1 + m2)
         let gap = 1 - 2 * share
         return Minimization(
-            argmin: gap, iterations: 0, termination: .closedForm, localMinima: [gap],
+            argmin: gap, iterations: 0, termination: .closedForm,
             trace: [SolverStep(kind: .start, point: gap)])
     }
 }

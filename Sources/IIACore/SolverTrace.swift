@@ -52,14 +52,32 @@ public struct Minimization: Sendable, Hashable {
     /// Newton/bisection iterations of the search that found the minimiser.
     public var iterations: Int
     public var termination: Termination
-    /// Every local minimiser found, ascending (the global one among them).
-    public var localMinima: [Double]
+    /// The other local minimisers found (usually none; IL and SLiC can have one more).
+    public var otherMinima: [Double]
     /// The iterates of the search that found the minimiser, the start first.
     public var trace: [SolverStep]
     /// The bracket the globalisation handed to Newton's method for the minimiser (nil when the
     /// minimum sits at a kink or there is none).
-    public var bracket: ClosedRange<Double>? = nil
+    public var bracket: ClosedRange<Double>?
     /// Where the globalisation looked: an interval holding every local minimiser (IL, SLiC), or
     /// the bracket grown around the first guess (RLPO, DPO).
-    public var searchInterval: ClosedRange<Double>? = nil
+    public var searchInterval: ClosedRange<Double>?
+
+    public init(
+        argmin: Double, iterations: Int, termination: Termination, otherMinima: [Double] = [],
+        trace: [SolverStep] = [], bracket: ClosedRange<Double>? = nil, searchInterval: ClosedRange<Double>? = nil
+    ) {
+        self.argmin = argmin
+        self.iterations = iterations
+        self.termination = termination
+        self.otherMinima = otherMinima
+        self.trace = trace
+        self.bracket = bracket
+        self.searchInterval = searchInterval
+    }
+
+    /// Every local minimiser found, ascending (the global one among them); none without a minimiser.
+    public var localMinima: [Double] {
+        termination == .noMinimizer ? [] : (otherMinima + [argmin]).sorted()
+    }
 }
