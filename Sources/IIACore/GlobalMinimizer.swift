@@ -61,7 +61,7 @@ public enum GlobalMinimizer {
             (pieceStart, slopeAtStart) = (kink, right)
         }
         if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, slopeAtUpper) }
-        if lower == upper { consider(lower, nil) }
+        if lower == upper && first == nil { consider(lower, nil) }
         if first == nil {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
             // left end and a positive one at its right end); keep the better end all the same.
