@@ -27,24 +27,9 @@ public enum GlobalMinimizer {
     ) -> Minimization {
         let bound = searchInterval(objective)
         let (lower, upper) = (bound.lower, bound.upper)
-        // Local minima found; their values are compared only when there are several, and no
-        // array is allocated for the usual single one.
-        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?)
-        var first: Candidate?
-        var more: [Candidate] = []
-        func consider(_ point: Double, _ root: SafeguardedNewton.Root?) {
-            if first == nil { first = (point, root) } else { more.append((point, root)) }
-        }
+        var found = LocalMinima()
         // Smooth pieces between the bound's ends and the kinks inside, each end's one-sided slope
         // computed once; a kink is a local minimum where the slope turns from ≤ 0 to ≥ 0.
-        func solvePiece(_ a: Double, _ b: Double, _ slopeAtStart: Slope, _ slopeAtEnd: Slope) {
-            minimumBrackets(objective, from: a, to: b, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtEnd) { bracket in
-                let root = SafeguardedNewton.findRoot(
-                    lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace
-                ) { objective.slope($0) }
-                consider(root.point, root)
-            }
-        }
         var pieceStart = lower
         var slopeAtStart = bound.slopeAtLower ?? objective.slope(lower, side: .right)
         let slopeAtUpper = bound.slopeAtUpper ?? objective.slope(upper, side: .left)
@@ -52,26 +37,31 @@ public enum GlobalMinimizer {
         for kink in objective.kinks where kink >= lower && kink <= upper {
             // At the bound's ends the outward slope's sign is known: negative left of `lower`,
             // positive right of `upper` (both data and KL derivatives have that sign there).
-            let left = kink == upper ? slopeAtUpper
-                : kink == lower ? Slope(derivative: -1, curvature: 0) : objective.slope(kink, side: .left)
-            let right = kink == lower ? slopeAtStart
-                : kink == upper ? Slope(derivative: 1, curvature: 0) : objective.slope(kink, side: .right)
-            solvePiece(pieceStart, kink, slopeAtStart, left)
-            if left.derivative <= 0 && right.derivative >= 0 { consider(kink, nil) }
+            let left: Slope, right: Slope
+            if kink == lower || kink == upper {
+                left = kink == upper ? slopeAtUpper : Slope(derivative: -1, curvature: 0)
+                right = kink == lower ? slopeAtStart : Slope(derivative: 1, curvature: 0)
+            } else {
+                (left, right) = objective.slopesAtKink(kink)
+            }
+            solvePiece(objective, pieceStart, kink, slopeAtStart, left, recordTrace: recordTrace, into: &found)
+            if left.derivative <= 0 && right.derivative >= 0 { found.add(kink, nil) }
             (pieceStart, slopeAtStart) = (kink, right)
         }
-        if pieceStart < upper { solvePiece(pieceStart, upper, slopeAtStart, slopeAtUpper) }
-        if lower == upper && first == nil { consider(lower, nil) }
-        if first == nil {
+        if pieceStart < upper {
+            solvePiece(objective, pieceStart, upper, slopeAtStart, slopeAtUpper, recordTrace: recordTrace, into: &found)
+        }
+        if lower == upper && found.first == nil { found.add(lower, nil) }
+        if found.first == nil {
             // Cannot happen for a valid objective (the bound has a negative derivative at its
             // left end and a positive one at its right end); keep the better end all the same.
-            consider(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
+            found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
         }
-        var winner = first!
+        var winner = found.first!
         var others: [Double] = []
-        if !more.isEmpty {
+        if !found.more.isEmpty {
             var best = objective.value(winner.point)
-            for candidate in more {
+            for candidate in found.more {
                 let value = objective.value(candidate.point)
                 if value < best {
                     others.append(winner.point)
@@ -88,6 +78,31 @@ public enum GlobalMinimizer {
             otherMinima: others,
             trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []),
             bracket: winner.root?.bracket, searchInterval: lower...upper)
+    }
+
+    /// Local minima found; their values are compared only when there are several, and no array
+    /// is allocated for the usual single one.
+    struct LocalMinima {
+        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?)
+        var first: Candidate?
+        var more: [Candidate] = []
+
+        mutating func add(_ point: Double, _ root: SafeguardedNewton.Root?) {
+            if first == nil { first = (point, root) } else { more.append((point, root)) }
+        }
+    }
+
+    /// Solves every bracket of a local minimum inside the smooth piece (a, b).
+    static func solvePiece<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double, _ slopeAtStart: Slope, _ slopeAtEnd: Slope,
+        recordTrace: Bool, into found: inout LocalMinima
+    ) {
+        minimumBrackets(objective, from: a, to: b, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtEnd) { bracket in
+            let root = SafeguardedNewton.findRoot(
+                lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace
+            ) { objective.slope($0) }
+            found.add(root.point, root)
+        }
     }
 
     /// An interval that holds every local minimiser, with the objective's one-sided slopes at its
@@ -114,16 +129,13 @@ public enum GlobalMinimizer {
             // The data derivative is negative left of its unique root and positive right of it.
             return SearchBound(lower: min(anchor, root), upper: max(anchor, root))
         }
-        /// The sign of the data derivative at v on `side`, and the whole slope when it was used.
+        /// The data derivative at v on `side`, and the whole slope when it was computed too.
         func dataDerivative(_ v: Double, _ side: PieceSide) -> (Double, Slope?) {
-            if abs(v) <= SlopeAccumulator.logModeThreshold {
-                let total = objective.slope(v, side: side)
-                let klPart = kl.derivative(v)
-                let data = total.derivative - klPart
-                // Trust the difference only when it is clearly away from zero.
-                if abs(data) > 1e-9 * abs(klPart) { return (data, total) }
+            guard abs(v) <= SlopeAccumulator.logModeThreshold else {
+                return (objective.dataSlope(v, side: side).derivative, nil)
             }
-            return (objective.dataSlope(v, side: side).derivative, nil)
+            let (total, data) = objective.slopeWithDataDerivative(v, side: side)
+            return (data ?? total.derivative, total)
         }
         var lower = min(anchor, kinks.first ?? anchor)
         var upper = max(anchor, kinks.last ?? anchor)

@@ -7,35 +7,26 @@ import Foundation
 /// rescaled policy gap minimises it too, and it is the data term of inclusive learning.
 /// It is convex, and strictly convex once a mixed row holds data.
 public struct IIALikelihood: Sendable {
-    struct Row: Sendable {
-        /// ln((k - j) / j): the row's sigmoid shift.
-        let shift: Double
-        /// (k - j) / j = e^shift.
-        let scale: Double
-        let logJ: Double
-        let choseM1: Double
-        let choseM2: Double
-    }
-
-    let rows: [Row]
+    let constants: ChoiceSetConstants
+    /// The count table's columns, read in place (rows 0 and k are not used).
+    let choseM1: [Double]
+    let choseM2: [Double]
     /// Mixed data that chose M1, and that chose M2.
     public let mixedChoseM1: Double
     public let mixedChoseM2: Double
 
-    public init(_ counts: PreferenceCounts) {
-        let k = counts.k
-        var rows: [Row] = []
-        rows.reserveCapacity(k - 1)
-        for j in 1..<k where counts.choseM1[j] + counts.choseM2[j] > 0 {
-            rows.append(Row(
-                shift: SmallLogarithms.of(k - j) - SmallLogarithms.of(j), scale: Double(k - j) / Double(j),
-                logJ: SmallLogarithms.of(j),
-                choseM1: counts.choseM1[j], choseM2: counts.choseM2[j]))
-        }
-        self.rows = rows
+    /// L_D of `counts`; pass the constants for its k when they are already built.
+    public init(_ counts: PreferenceCounts, constants: ChoiceSetConstants? = nil) {
+        let constants = constants ?? ChoiceSetConstants(k: counts.k)
+        precondition(constants.k == counts.k, "constants built for another |Y|")
+        self.constants = constants
+        choseM1 = counts.choseM1
+        choseM2 = counts.choseM2
         mixedChoseM1 = counts.mixedChoseM1
         mixedChoseM2 = counts.mixedChoseM2
     }
+
+    var k: Int { constants.k }
 
     /// True when L_D has a minimiser: mixed data chose each category at least once.
     public var hasMinimizer: Bool { mixedChoseM1 > 0 && mixedChoseM2 > 0 }
@@ -48,15 +39,17 @@ public struct IIALikelihood: Sendable {
         // e^t = e^u (k-j)/j: one exponential for all rows while it cannot overflow.
         let growth = abs(u) <= SlopeAccumulator.logModeThreshold ? exp(u) : nil
         var sum = 0.0
-        for row in rows {
+        for j in 1..<k {
+            let row = constants.rows[j]
+            let n1 = choseM1[j], n2 = choseM2[j]
             let t = u + row.shift
-            if row.choseM1 > 0 {
+            if n1 > 0 {
                 let up = growth.map { StableMath.softplus(t, exponential: $0 * row.scale) } ?? StableMath.softplus(t)
-                sum += row.choseM1 * (row.logJ + up)
+                sum += n1 * (row.logJ + up)
             }
-            if row.choseM2 > 0 {
+            if n2 > 0 {
                 let down = growth.map { StableMath.softplus(-t, exponential: 1 / ($0 * row.scale)) } ?? StableMath.softplus(-t)
-                sum += row.choseM2 * (row.logJ + row.shift + down)
+                sum += n2 * (row.logJ + row.shift + down)
             }
         }
         return sum
@@ -64,10 +57,12 @@ public struct IIALikelihood: Sendable {
 
     /// Adds L_D'(u) and L_D''(u) to the accumulators, without cancellation in either tail.
     func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
-        for row in rows {
+        for j in 1..<k {
+            let n1 = choseM1[j], n2 = choseM2[j]
+            guard n1 + n2 > 0 else { continue }
+            let row = constants.rows[j]
             SlopeAccumulator.addLogistic(
-                up: row.choseM1, down: row.choseM2, weight: row.choseM1 + row.choseM2, direction: 1,
-                shift: row.shift, scale: row.scale,
+                up: n1, down: n2, weight: n1 + n2, direction: 1, shift: row.shift, scale: row.scale,
                 derivative: &derivative, curvature: &curvature)
         }
     }
@@ -83,28 +78,30 @@ public struct IIALikelihood: Sendable {
 
     /// A lower bound of L_D'' on [a, b]: each row's sigmoid slope is unimodal, so its minimum
     /// over an interval sits at an end.
-    func curvatureLowerBound(_ a: Double, _ b: Double) -> Double {
-        let exponentials = StableMath.endExponentials(a, b)
+    func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
         var bound = 0.0
-        for row in rows {
-            bound += (row.choseM1 + row.choseM2) * StableMath.smallerSigmoidSlope(
+        for j in 1..<k {
+            let n = choseM1[j] + choseM2[j]
+            guard n > 0 else { continue }
+            let row = constants.rows[j]
+            bound += n * StableMath.smallerSigmoidSlope(
                 direction: 1, shift: row.shift, scale: row.scale, a: a, b: b, exponentials: exponentials)
         }
         return bound
     }
 
     /// a with L_D'(u) ≤ a e^u for every u (used when no mixed datum chose M2).
-    var leftTailCoefficient: Double { rows.reduce(0) { $0 + $1.choseM1 * exp($1.shift) } }
+    var leftTailCoefficient: Double { (1..<k).reduce(0) { $0 + choseM1[$1] * constants.rows[$1].scale } }
     /// b with L_D'(u) ≥ -b e^-u for every u (used when no mixed datum chose M1).
-    var rightTailCoefficient: Double { rows.reduce(0) { $0 + $1.choseM2 * exp(-$1.shift) } }
+    var rightTailCoefficient: Double { (1..<k).reduce(0) { $0 + choseM2[$1] / constants.rows[$1].scale } }
 
     /// A first guess of the minimiser: the count-weighted mean of the rows' own minimisers.
     func initialGuess() -> Double {
         var weighted = 0.0
         var weight = 0.0
-        for row in rows where row.choseM1 > 0 && row.choseM2 > 0 {
-            let n = row.choseM1 + row.choseM2
-            weighted += n * (log(row.choseM2 / row.choseM1) - row.shift)
+        for j in 1..<k where choseM1[j] > 0 && choseM2[j] > 0 {
+            let n = choseM1[j] + choseM2[j]
+            weighted += n * (log(choseM2[j] / choseM1[j]) - constants.rows[j].shift)
             weight += n
         }
         if weight > 0 { return weighted / weight }

@@ -69,18 +69,30 @@ public struct KLRegulariser: Sendable {
         return beta * peak * max(abs(x1 + baseLogOdds), abs(x2 + baseLogOdds))
     }
 
-    /// A lower bound of the curvature on [a, b] (in v).
+    /// A lower bound of the curvature on [a, b] (in v), given (e^a, e^b) when both are far from
+    /// overflow (no exponential or tanh is needed then).
     ///
     /// phi(x) = -tanh(x/2)(x + logit zeta) is smallest at an end of any interval, or is ≥ 0
     /// there, and q(1-q) is unimodal, which gives a cheap and safe bound.
-    func curvatureLowerBound(_ a: Double, _ b: Double) -> Double {
+    func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)? = nil) -> Double {
         let x1 = a + shift, x2 = b + shift
-        let phi = { (x: Double) in -tanh(x / 2) * (x + self.baseLogOdds) }
-        let factor = 1 + min(phi(x1), phi(x2), 0)
-        if factor >= 0 {
-            return beta * factor * min(StableMath.sigmoidSlope(x1), StableMath.sigmoidSlope(x2))
+        // tanh(x/2) and q(1-q) at both ends, from E = e^x = e^v |M2|/|M1| when it is known.
+        let halfTanh1: Double, halfTanh2: Double, slope1: Double, slope2: Double
+        if let (ea, eb) = exponentials {
+            let e1 = ea * sizeRatio, e2 = eb * sizeRatio
+            (halfTanh1, halfTanh2) = ((e1 - 1) / (e1 + 1), (e2 - 1) / (e2 + 1))
+            (slope1, slope2) = (StableMath.sigmoidSlope(exponential: e1), StableMath.sigmoidSlope(exponential: e2))
+        } else {
+            (halfTanh1, halfTanh2) = (tanh(x1 / 2), tanh(x2 / 2))
+            (slope1, slope2) = (StableMath.sigmoidSlope(x1), StableMath.sigmoidSlope(x2))
         }
-        let peak = StableMath.sigmoidSlope(min(max(0, x1), x2))
+        let phi1 = -halfTanh1 * (x1 + baseLogOdds), phi2 = -halfTanh2 * (x2 + baseLogOdds)
+        let factor = 1 + min(phi1, phi2, 0)
+        if factor >= 0 {
+            return beta * factor * min(slope1, slope2)
+        }
+        // The peak of q(1-q) on [x1, x2]: 1/4 when x = 0 is inside, else at the end nearer 0.
+        let peak = x1 <= 0 && x2 >= 0 ? 0.25 : max(slope1, slope2)
         return beta * factor * peak
     }
 }

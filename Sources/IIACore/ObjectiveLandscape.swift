@@ -115,7 +115,7 @@ public struct ObjectiveLandscape: Sendable {
     public var dataPart: Part { algorithm == .slic ? .hinge : (algorithm == .il ? .likelihood : .total) }
 
     /// SLiC's kinks (-delta - ln(k-1), delta + ln(k-1)); empty for the others.
-    public var kinks: [Double] { slic?.kinks ?? [] }
+    public var kinks: [Double] { slic.map { Array($0.kinks) } ?? [] }
 
     /// The minimiser of the KL term alone, v0 = -logit(zeta) - ln(|M2|/|M1|) (IL, SLiC), else nil.
     public var anchor: Double? { algorithm == .il || algorithm == .slic ? regulariser.anchor : nil }

@@ -9,17 +9,23 @@ public struct RLHFSolver: Sendable {
     public let parameters: ModelParameters
     /// The KL term of IL and SLiC, and the logarithms the policies need, computed once.
     let regulariser: KLRegulariser
+    /// The objectives' per-row constants for |Y|, shared by every dataset this solver sees.
+    let constants: ChoiceSetConstants
 
+    /// A solver for `parameters`. Build it once and reuse it for many datasets: it holds the
+    /// constants every dataset's objectives share.
     public init(_ parameters: ModelParameters) {
         self.parameters = parameters
         regulariser = KLRegulariser(parameters)
+        constants = ChoiceSetConstants(k: parameters.k)
     }
 
     /// Results for `algorithms` (all four by default), in that order.
     public func solve(
         _ counts: PreferenceCounts, algorithms: [Algorithm] = Algorithm.allCases, recordTrace: Bool = false
     ) -> [AlgorithmResult] {
-        let likelihood = IIALikelihood(counts)
+        precondition(counts.k == parameters.k, "a count table for |Y| = \(counts.k), a solver for \(parameters.k)")
+        let likelihood = IIALikelihood(counts, constants: constants)
         var rewardGap: Minimization?
         var results: [AlgorithmResult] = []
         results.reserveCapacity(algorithms.count)
@@ -42,7 +48,7 @@ public struct RLHFSolver: Sendable {
                 results.append(policyFromRewardGap(
                     Self.typeRewardGap(counts), algorithm: .typeMLE, dataSize: counts.total))
             case .slic:
-                let objective = SLiCObjective(counts, parameters, regulariser: regulariser)
+                let objective = SLiCObjective(counts, parameters, regulariser: regulariser, constants: constants)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .slic))
             }
         }

@@ -9,7 +9,7 @@ public protocol RegularisedObjective: Sendable {
     /// The KL term.
     var regulariser: KLRegulariser { get }
     /// Points where the derivative jumps, ascending.
-    var kinks: [Double] { get }
+    var kinks: Kinks { get }
     /// Mixed data that chose M1, and that chose M2.
     var mixedChoseM1: Double { get }
     var mixedChoseM2: Double { get }
@@ -17,8 +17,11 @@ public protocol RegularisedObjective: Sendable {
     func dataValue(_ v: Double) -> Double
     /// Adds the data part's derivative and curvature on the smooth piece on `side` of v.
     func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator)
-    /// A lower bound of the data part's curvature on [a, b] (no kink inside).
-    func dataCurvatureLowerBound(_ a: Double, _ b: Double) -> Double
+    /// A lower bound of the data part's curvature on [a, b] (no kink inside), given (e^a, e^b)
+    /// when |a|, |b| ≤ 600 (see ``StableMath/endExponentials(_:_:)``).
+    func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double
+    /// The objective's one-sided slopes at a kink, left and right.
+    func slopesAtKink(_ v: Double) -> (left: Slope, right: Slope)
     /// (a, s): the data derivative is ≤ a e^v for every v ≤ s. Used when no mixed datum chose M2.
     var leftTail: (coefficient: Double, start: Double) { get }
     /// (b, s): the data derivative is ≥ -b e^-v for every v ≥ s. Used when no mixed datum chose M1.
@@ -29,6 +32,10 @@ public protocol RegularisedObjective: Sendable {
 
 extension RegularisedObjective {
     public var dataMinimizer: Double? { nil }
+
+    public func slopesAtKink(_ v: Double) -> (left: Slope, right: Slope) {
+        (slope(v, side: .left), slope(v, side: .right))
+    }
 
     /// The objective's value at v.
     public func value(_ v: Double) -> Double { dataValue(v) + regulariser.value(v) }
@@ -43,6 +50,18 @@ extension RegularisedObjective {
         return Slope(derivative: derivative, curvature: curvature)
     }
 
+    /// The objective's slope, and the data part's derivative alone when it is known exactly
+    /// (plain mode, |v| ≤ 600: the data terms are summed first).
+    func slopeWithDataDerivative(_ v: Double, side: PieceSide) -> (slope: Slope, dataDerivative: Double?) {
+        let logMode = abs(v) > SlopeAccumulator.logModeThreshold
+        var derivative = SlopeAccumulator(logMode: logMode, at: v)
+        var curvature = SlopeAccumulator(sameAs: derivative)
+        accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
+        let data = logMode ? nil : derivative.plainSum
+        regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
+        return (Slope(derivative: derivative, curvature: curvature), data)
+    }
+
     /// The data part's derivative and curvature alone.
     public func dataSlope(_ v: Double, side: PieceSide = .right) -> Slope {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
@@ -54,7 +73,9 @@ extension RegularisedObjective {
 
     /// A lower bound of the whole curvature on [a, b] (no kink inside).
     func curvatureLowerBound(_ a: Double, _ b: Double) -> Double {
-        dataCurvatureLowerBound(a, b) + regulariser.curvatureLowerBound(a, b)
+        let exponentials = StableMath.endExponentials(a, b)
+        return dataCurvatureLowerBound(a, b, exponentials: exponentials)
+            + regulariser.curvatureLowerBound(a, b, exponentials: exponentials)
     }
 }
 
@@ -72,19 +93,22 @@ public struct InclusiveLearningObjective: RegularisedObjective {
         likelihood: IIALikelihood? = nil, likelihoodMinimizer: Double? = nil, regulariser: KLRegulariser? = nil
     ) {
         let likelihood = likelihood ?? IIALikelihood(counts)
+        precondition(likelihood.k == counts.k, "likelihood built for another table")
         self.likelihood = likelihood
         self.regulariser = regulariser ?? KLRegulariser(parameters)
         dataMinimizer = likelihood.hasMinimizer ? likelihoodMinimizer : nil
     }
 
-    public var kinks: [Double] { [] }
+    public var kinks: Kinks { Kinks() }
     public var mixedChoseM1: Double { likelihood.mixedChoseM1 }
     public var mixedChoseM2: Double { likelihood.mixedChoseM2 }
     public func dataValue(_ v: Double) -> Double { likelihood.value(v) }
     public func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         likelihood.accumulate(v, derivative: &derivative, curvature: &curvature)
     }
-    public func dataCurvatureLowerBound(_ a: Double, _ b: Double) -> Double { likelihood.curvatureLowerBound(a, b) }
+    public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
+        likelihood.curvatureLowerBound(a, b, exponentials: exponentials)
+    }
     public var leftTail: (coefficient: Double, start: Double) { (likelihood.leftTailCoefficient, .infinity) }
     public var rightTail: (coefficient: Double, start: Double) { (likelihood.rightTailCoefficient, -.infinity) }
 }
@@ -97,86 +121,75 @@ public struct InclusiveLearningObjective: RegularisedObjective {
 /// (ln(j e^-v + (k-j-1)) + delta)_+. Only rows j = 1 (M1 chosen) and j = k-1 (M2 chosen) can
 /// switch off, so the hinge has exactly two kinks, at -delta - ln(k-1) and delta + ln(k-1).
 public struct SLiCObjective: RegularisedObjective {
-    struct SmoothTerm: Sendable {
-        /// +1 for a chosen-M1 term (argument v + shift), -1 for chosen-M2 (argument -v + shift).
-        let direction: Double
-        let shift: Double
-        /// e^shift.
-        let scale: Double
-        let constant: Double
-        let weight: Double
-    }
-
     public let regulariser: KLRegulariser
-    let smoothTerms: [SmoothTerm]
+    let constants: ChoiceSetConstants
+    /// The count table's columns, read in place.
+    let choseM1: [Double]
+    let choseM2: [Double]
     /// Weight of the row-1 chosen-M1 hinge (active right of ``lowerKink``).
     let lowerHingeWeight: Double
     /// Weight of the row-(k-1) chosen-M2 hinge (active left of ``upperKink``).
     let upperHingeWeight: Double
     public let lowerKink: Double
     public let upperKink: Double
-    public let kinks: [Double]
-    let logChoices: Double
     let delta: Double
     public let mixedChoseM1: Double
     public let mixedChoseM2: Double
 
-    /// The objective for `counts`; pass the KL term when it is already built for `parameters`.
-    public init(_ counts: PreferenceCounts, _ parameters: ModelParameters, regulariser: KLRegulariser? = nil) {
+    /// The objective for `counts`; pass the KL term and the constants for its k when they are
+    /// already built for `parameters`.
+    public init(
+        _ counts: PreferenceCounts, _ parameters: ModelParameters,
+        regulariser: KLRegulariser? = nil, constants: ChoiceSetConstants? = nil
+    ) {
         let k = counts.k
+        let constants = constants ?? ChoiceSetConstants(k: k)
+        precondition(constants.k == k, "constants built for another |Y|")
+        self.constants = constants
         self.regulariser = regulariser ?? KLRegulariser(parameters)
         delta = parameters.delta
-        logChoices = SmallLogarithms.of(k - 1)
+        let logChoices = constants.rows[1].shift  // ln(k - 1)
         lowerKink = -parameters.delta - logChoices
         upperKink = parameters.delta + logChoices
-        var terms: [SmoothTerm] = []
-        terms.reserveCapacity(2 * (k - 1))
-        var lower = 0.0, upper = 0.0
-        for j in 1..<k {
-            let n1 = counts.choseM1[j], n2 = counts.choseM2[j]
-            if n1 > 0 {
-                if j == 1 {
-                    lower += n1
-                } else {
-                    terms.append(SmoothTerm(
-                        direction: 1, shift: SmallLogarithms.of(k - j) - SmallLogarithms.of(j - 1),
-                        scale: Double(k - j) / Double(j - 1),
-                        constant: SmallLogarithms.of(j - 1) + parameters.delta, weight: n1))
-                }
-            }
-            if n2 > 0 {
-                if j == k - 1 {
-                    upper += n2
-                } else {
-                    terms.append(SmoothTerm(
-                        direction: -1, shift: SmallLogarithms.of(j) - SmallLogarithms.of(k - j - 1),
-                        scale: Double(j) / Double(k - j - 1),
-                        constant: SmallLogarithms.of(k - j - 1) + parameters.delta, weight: n2))
-                }
-            }
-        }
-        smoothTerms = terms
-        lowerHingeWeight = lower
-        upperHingeWeight = upper
-        // Ascending: lowerKink ≤ upperKink since delta ≥ 0 and k ≥ 2.
-        var kinks: [Double] = []
-        if lower > 0 { kinks.append(lowerKink) }
-        if upper > 0 { kinks.append(upperKink) }
-        self.kinks = kinks
+        choseM1 = counts.choseM1
+        choseM2 = counts.choseM2
+        lowerHingeWeight = counts.choseM1[1]
+        upperHingeWeight = counts.choseM2[k - 1]
         mixedChoseM1 = counts.mixedChoseM1
         mixedChoseM2 = counts.mixedChoseM2
     }
 
+    var k: Int { constants.k }
+
+    /// The kinks whose hinge holds data (lowerKink ≤ upperKink since delta ≥ 0 and k ≥ 2).
+    public var kinks: Kinks {
+        Kinks(lower: lowerHingeWeight > 0 ? lowerKink : nil, upper: upperHingeWeight > 0 ? upperKink : nil)
+    }
+
+    /// Calls `body(direction, shift, scale, constant, weight)` for every smooth term with data: a
+    /// chosen-M1 datum in row j ≥ 2 (direction +1, argument v + shift) and a chosen-M2 datum in
+    /// row j ≤ k - 2 (direction -1, argument -v + shift).
+    @inline(__always)
+    func forEachSmoothTerm(_ body: (Double, Double, Double, Double, Double) -> Void) {
+        for j in 1..<k {
+            let n1 = j >= 2 ? choseM1[j] : 0
+            let n2 = j <= k - 2 ? choseM2[j] : 0
+            guard n1 > 0 || n2 > 0 else { continue }
+            let row = constants.rows[j]
+            if n1 > 0 { body(1, row.upShift, row.upScale, row.upConstant + delta, n1) }
+            if n2 > 0 { body(-1, row.downShift, row.downScale, row.downConstant + delta, n2) }
+        }
+    }
 
     public func dataValue(_ v: Double) -> Double {
         var sum = lowerHingeWeight * max(0, v - lowerKink) + upperHingeWeight * max(0, upperKink - v)
         let growth = abs(v) <= SlopeAccumulator.logModeThreshold ? exp(v) : nil
-        for term in smoothTerms {
-            let t = term.direction * v + term.shift
+        forEachSmoothTerm { direction, shift, scale, constant, weight in
+            let t = direction * v + shift
             let softplus = growth.map {
-                StableMath.softplus(t, exponential: (term.direction > 0 ? $0 : 1 / $0) * term.scale)
+                StableMath.softplus(t, exponential: (direction > 0 ? $0 : 1 / $0) * scale)
             } ?? StableMath.softplus(t)
-            sum += term.weight * (term.constant + softplus)
+            sum += weight * (constant + softplus)
         }
         return sum
     }
@@ -184,33 +197,89 @@ public struct SLiCObjective: RegularisedObjective {
     /// The hinge part alone (for charts that draw the parts).
     public func hingeValue(_ v: Double) -> Double { dataValue(v) }
 
-    public func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
-        if v > lowerKink || (v == lowerKink && side == .right) { derivative.addConstant(lowerHingeWeight) }
-        if v < upperKink || (v == upperKink && side == .left) { derivative.addConstant(-upperHingeWeight) }
-        for term in smoothTerms {
+    /// The hinges' derivative on `side` of v.
+    func hingeDerivative(_ v: Double, side: PieceSide) -> Double {
+        var sum = 0.0
+        if v > lowerKink || (v == lowerKink && side == .right) { sum += lowerHingeWeight }
+        if v < upperKink || (v == upperKink && side == .left) { sum -= upperHingeWeight }
+        return sum
+    }
+
+    /// The smooth terms' derivative and curvature.
+    func accumulateSmooth(_ v: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
+        forEachSmoothTerm { direction, shift, scale, _, weight in
             SlopeAccumulator.addLogistic(
-                up: term.direction * term.weight, down: 0, weight: term.weight, direction: term.direction,
-                shift: term.shift, scale: term.scale, derivative: &derivative, curvature: &curvature)
+                up: direction * weight, down: 0, weight: weight, direction: direction,
+                shift: shift, scale: scale, derivative: &derivative, curvature: &curvature)
         }
     }
 
-    public func dataCurvatureLowerBound(_ a: Double, _ b: Double) -> Double {
-        let exponentials = StableMath.endExponentials(a, b)
+    public func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
+        derivative.addConstant(hingeDerivative(v, side: side))
+        accumulateSmooth(v, derivative: &derivative, curvature: &curvature)
+    }
+
+    /// Both one-sided slopes from one evaluation: only the hinges differ between the sides.
+    public func slopesAtKink(_ v: Double) -> (left: Slope, right: Slope) {
+        guard abs(v) <= SlopeAccumulator.logModeThreshold else {
+            return (slope(v, side: .left), slope(v, side: .right))
+        }
+        var derivative = SlopeAccumulator(logMode: false, at: v)
+        var curvature = SlopeAccumulator(sameAs: derivative)
+        accumulateSmooth(v, derivative: &derivative, curvature: &curvature)
+        regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
+        let smooth = Slope(derivative: derivative, curvature: curvature)
+        return (
+            Slope(derivative: smooth.derivative + hingeDerivative(v, side: .left), curvature: smooth.curvature),
+            Slope(derivative: smooth.derivative + hingeDerivative(v, side: .right), curvature: smooth.curvature))
+    }
+
+    public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
         var bound = 0.0
-        for term in smoothTerms {
-            bound += term.weight * StableMath.smallerSigmoidSlope(
-                direction: term.direction, shift: term.shift, scale: term.scale, a: a, b: b, exponentials: exponentials)
+        forEachSmoothTerm { direction, shift, scale, _, weight in
+            bound += weight * StableMath.smallerSigmoidSlope(
+                direction: direction, shift: shift, scale: scale, a: a, b: b, exponentials: exponentials)
         }
         return bound
     }
 
     public var leftTail: (coefficient: Double, start: Double) {
-        let a = smoothTerms.filter { $0.direction > 0 }.reduce(0) { $0 + $1.weight * exp($1.shift) }
+        var a = 0.0
+        forEachSmoothTerm { direction, _, scale, _, weight in if direction > 0 { a += weight * scale } }
         return (a, lowerHingeWeight > 0 ? lowerKink : .infinity)
     }
 
     public var rightTail: (coefficient: Double, start: Double) {
-        let b = smoothTerms.filter { $0.direction < 0 }.reduce(0) { $0 + $1.weight * exp($1.shift) }
+        var b = 0.0
+        forEachSmoothTerm { direction, _, scale, _, weight in if direction < 0 { b += weight * scale } }
         return (b, upperHingeWeight > 0 ? upperKink : -.infinity)
     }
+}
+
+/// The kinks of a piecewise-smooth objective: at most two, ascending.
+public struct Kinks: Sequence, Sendable {
+    public let lower: Double?
+    public let upper: Double?
+
+    public init(lower: Double? = nil, upper: Double? = nil) {
+        self.lower = lower
+        self.upper = upper
+    }
+
+    public var isEmpty: Bool { lower == nil && upper == nil }
+    /// The leftmost kink.
+    public var first: Double? { lower ?? upper }
+    /// The rightmost kink.
+    public var last: Double? { upper ?? lower }
+
+    public struct Iterator: IteratorProtocol {
+        var remaining: (Double?, Double?)
+        public mutating func next() -> Double? {
+            if let value = remaining.0 { remaining.0 = nil; return value }
+            if let value = remaining.1 { remaining.1 = nil; return value }
+            return nil
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(remaining: (lower, upper)) }
 }

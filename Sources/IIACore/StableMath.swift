@@ -74,11 +74,3 @@ public enum StableMath {
         return sigmoid(logOdds)
     }
 }
-
-/// ln n for the small whole numbers that count messages in a choice set (0 < n ≤ 64), from a
-/// table: the objectives need several per row and are rebuilt for every dataset.
-enum SmallLogarithms {
-    static let table: [Double] = (0...ModelParameters.choiceSetSizes.upperBound).map { $0 == 0 ? -.infinity : log(Double($0)) }
-
-    static func of(_ n: Int) -> Double { table[n] }
-}

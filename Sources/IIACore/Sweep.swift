@@ -100,6 +100,8 @@ public enum Sweeper {
         isCancelled: () -> Bool = { false }
     ) -> [[[Double]]] {
         let simulator = PreferenceSimulator(base, seed: seed)
+        // Along |D| one solver serves every point (the data carry their size); along |M2| one per point.
+        let solvers = axis == .data ? [RLHFSolver(base)] : xs.map { RLHFSolver(parameters(base, axis, $0)) }
         var runs: [[[Double]]] = []
         for index in datasets {
             if isCancelled() { break }
@@ -107,15 +109,13 @@ public enum Sweeper {
             switch axis {
             case .data:
                 let tables = simulator.nestedDatasets(index: index, sizes: xs)
-                for (x, table) in zip(xs, tables) {
-                    let parameters = parameters(base, axis, x)
-                    for (a, result) in RLHFSolver(parameters).solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+                for table in tables {
+                    for (a, result) in solvers[0].solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
                 }
             case .m2:
                 let table = simulator.dataset(index: index, size: base.dataSize)
-                for x in xs {
-                    let parameters = parameters(base, axis, x)
-                    for (a, result) in RLHFSolver(parameters).solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+                for solver in solvers {
+                    for (a, result) in solver.solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
                 }
             }
             runs.append(perAlgorithm)

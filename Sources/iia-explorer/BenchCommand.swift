@@ -24,18 +24,20 @@ struct BenchCommand: ParsableCommand {
             let expected = PreferenceCounts.expected(parameters)
             let simulator = PreferenceSimulator(parameters, seed: 1)
             let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
+            // One solver per parameter set, as a sweep uses it; the datasets are what varies.
+            let solver = RLHFSolver(parameters)
             var cells: [String] = []
             for algorithm in Algorithm.paperAlgorithms {
                 let seconds = median(repetitions) {
-                    for table in datasets { _ = RLHFSolver(parameters).solve(table, algorithm: algorithm) }
+                    for table in datasets { _ = solver.solve(table, algorithm: algorithm) }
                 } / Double(datasets.count)
                 cells.append("\(algorithm.name) \(microseconds(seconds))")
             }
             let all = median(repetitions) {
-                for table in datasets { _ = RLHFSolver(parameters).solve(table, algorithms: Algorithm.paperAlgorithms) }
+                for table in datasets { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
             } / Double(datasets.count)
             let allExpected = median(repetitions) {
-                for _ in 0..<1000 { _ = RLHFSolver(parameters).solve(expected, algorithms: Algorithm.paperAlgorithms) }
+                for _ in 0..<1000 { _ = solver.solve(expected, algorithms: Algorithm.paperAlgorithms) }
             } / 1000
             print("  k = \(k): " + cells.joined(separator: ", ")
                 + "; all four \(microseconds(all)) per simulated dataset, \(microseconds(allExpected)) on expected data")
