@@ -44,12 +44,16 @@ public enum GlobalMinimizer {
             } else {
                 (left, right) = objective.slopesAtKink(kink)
             }
-            solvePiece(objective, pieceStart, kink, slopeAtStart, left, recordTrace: recordTrace, into: &found)
+            minimumBrackets(
+                objective, from: pieceStart, to: kink, slopeAtStart: slopeAtStart, slopeAtEnd: left,
+                recordTrace: recordTrace, into: &found)
             if left.derivative <= 0 && right.derivative >= 0 { found.add(kink, nil) }
             (pieceStart, slopeAtStart) = (kink, right)
         }
         if pieceStart < upper {
-            solvePiece(objective, pieceStart, upper, slopeAtStart, slopeAtUpper, recordTrace: recordTrace, into: &found)
+            minimumBrackets(
+                objective, from: pieceStart, to: upper, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtUpper,
+                recordTrace: recordTrace, into: &found)
         }
         if lower == upper && found.first == nil { found.add(lower, nil) }
         if found.first == nil {
@@ -92,17 +96,13 @@ public enum GlobalMinimizer {
         }
     }
 
-    /// Solves every bracket of a local minimum inside the smooth piece (a, b).
-    static func solvePiece<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double, _ slopeAtStart: Slope, _ slopeAtEnd: Slope,
-        recordTrace: Bool, into found: inout LocalMinima
+    /// Runs Newton's method on one bracket and records the local minimum it finds.
+    static func solve<Objective: RegularisedObjective>(
+        _ objective: Objective, _ bracket: Bracket, recordTrace: Bool, into found: inout LocalMinima
     ) {
-        minimumBrackets(objective, from: a, to: b, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtEnd) { bracket in
-            let root = SafeguardedNewton.findRoot(
-                lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace
-            ) { objective.slope($0) }
-            found.add(root.point, root)
-        }
+        let root = SafeguardedNewton.findRoot(
+            lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace, of: objective)
+        found.add(root.point, root)
     }
 
     /// An interval that holds every local minimiser, with the objective's one-sided slopes at its
@@ -184,14 +184,14 @@ public enum GlobalMinimizer {
     }
 
     /// Brackets (negative derivative on the left, positive on the right) of every local
-    /// minimum strictly inside the smooth piece (a, b).
+    /// minimum strictly inside the smooth piece (a, b), each solved at once into `found`.
     ///
     /// The piece is cut into cells until a lower bound of the curvature certifies each cell
     /// (up to `certificationDepth` halvings); a certified cell holds at most one root, decided
     /// by the derivative's signs at its ends. Cells that cannot be certified are scanned.
     static func minimumBrackets<Objective: RegularisedObjective>(
         _ objective: Objective, from a: Double, to b: Double, slopeAtStart: Slope, slopeAtEnd: Slope,
-        found: (Bracket) -> Void
+        recordTrace: Bool, into found: inout LocalMinima
     ) {
         guard a < b else { return }
         // Cells with the derivative at their ends (one-sided at the piece's ends); the stack is
@@ -204,7 +204,8 @@ public enum GlobalMinimizer {
             let (lower, upper, left, right) = (cell.lower, cell.upper, cell.gLower.derivative, cell.gUpper.derivative)
             if objective.curvatureLowerBound(lower, upper) > 0 {
                 if left < 0 && right > 0 {
-                    found(Bracket(lower: lower, upper: upper, start: startingPoint(lower, cell.gLower, upper, cell.gUpper)))
+                    let bracket = Bracket(lower: lower, upper: upper, start: startingPoint(lower, cell.gLower, upper, cell.gUpper))
+                    solve(objective, bracket, recordTrace: recordTrace, into: &found)
                 }
                 continue
             }
@@ -212,12 +213,16 @@ public enum GlobalMinimizer {
             let middle = SafeguardedNewton.midpoint(lower, upper)
             if cell.depth < certificationDepth && middle > lower && middle < upper {
                 let g = objective.slope(middle)
-                if g.derivative == 0 { found(Bracket(lower: middle.nextDown, upper: middle.nextUp)) }
+                if g.derivative == 0 {
+                    solve(objective, Bracket(lower: middle.nextDown, upper: middle.nextUp), recordTrace: recordTrace, into: &found)
+                }
                 pending.append((middle, upper, g, cell.gUpper, cell.depth + 1))
                 next = (lower, middle, cell.gLower, g, cell.depth + 1)
                 continue
             }
-            for bracket in scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b) { found(bracket) }
+            for bracket in scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b) {
+                solve(objective, bracket, recordTrace: recordTrace, into: &found)
+            }
         }
     }
 

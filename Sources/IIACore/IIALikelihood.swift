@@ -6,7 +6,7 @@ import Foundation
 /// (rows 0 and k do not depend on u). RLPO's reward gap u = psi2 - psi1 minimises it, DPO's
 /// rescaled policy gap minimises it too, and it is the data term of inclusive learning.
 /// It is convex, and strictly convex once a mixed row holds data.
-public struct IIALikelihood: Sendable {
+public struct IIALikelihood: SlopeFunction {
     let constants: ChoiceSetConstants
     /// The count table's columns, read in place (rows 0 and k are not used).
     let choseM1: [Double]
@@ -75,6 +75,8 @@ public struct IIALikelihood: Sendable {
         accumulate(u, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
     }
+
+    public func slope(at u: Double) -> Slope { slope(u) }
 
     /// A lower bound of L_D'' on [a, b]: each row's sigmoid slope is unimodal, so its minimum
     /// over an interval sits at an end.

@@ -113,7 +113,7 @@ public struct RLHFSolver: Sendable {
         let (atLower, atUpper) = direction > 0 ? (near.slope, farSlope) : (farSlope, near.slope)
         let root = SafeguardedNewton.findRoot(
             lower: lower, upper: upper, start: GlobalMinimizer.startingPoint(lower, atLower, upper, atUpper),
-            recordTrace: recordTrace, slope: likelihood.slope)
+            recordTrace: recordTrace, of: likelihood)
         return Minimization(
             argmin: root.point, iterations: root.iterations,
             termination: root.termination, trace: root.trace,

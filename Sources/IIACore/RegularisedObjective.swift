@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Inclusive learning and SLiC have this form. The data part's derivative is non-decreasing,
 /// which bounds where stationary points can lie (see ``GlobalMinimizer``).
-public protocol RegularisedObjective: Sendable {
+public protocol RegularisedObjective: SlopeFunction {
     /// The KL term.
     var regulariser: KLRegulariser { get }
     /// Points where the derivative jumps, ascending.
@@ -61,6 +61,9 @@ extension RegularisedObjective {
         regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
         return (Slope(derivative: derivative, curvature: curvature), data)
     }
+
+    /// The objective's derivative and curvature at v (right of a kink).
+    public func slope(at v: Double) -> Slope { slope(v, side: .right) }
 
     /// The data part's derivative and curvature alone.
     public func dataSlope(_ v: Double, side: PieceSide = .right) -> Slope {

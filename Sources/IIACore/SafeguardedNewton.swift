@@ -18,17 +18,19 @@ enum SafeguardedNewton {
         var trace: [SolverStep]
     }
 
-    static func findRoot(
-        lower: Double, upper: Double, start: Double? = nil, recordTrace: Bool = false,
-        slope: (Double) -> Slope
+    /// The root of `function`'s derivative in [lower, upper], starting from `start` (the middle
+    /// when nil). Generic rather than a closure, so the objective is neither copied nor retained
+    /// on every evaluation.
+    static func findRoot<Function: SlopeFunction>(
+        lower: Double, upper: Double, start: Double? = nil, recordTrace: Bool = false, of function: Function
     ) -> Root {
-        var root = search(lower: lower, upper: upper, start: start, recordTrace: recordTrace, slope: slope)
+        var root = search(lower: lower, upper: upper, start: start, recordTrace: recordTrace, function)
         root.bracket = lower...upper
         return root
     }
 
-    private static func search(
-        lower: Double, upper: Double, start: Double?, recordTrace: Bool, slope: (Double) -> Slope
+    private static func search<Function: SlopeFunction>(
+        lower: Double, upper: Double, start: Double?, recordTrace: Bool, _ function: Function
     ) -> Root {
         var lower = lower, upper = upper
         var x = start.map { min(max($0, lower), upper) } ?? midpoint(lower, upper)
@@ -42,7 +44,7 @@ enum SafeguardedNewton {
         var lastStep = stepBeforeLast
         var previousWasNewton = false
         while iterations < iterationLimit {
-            let s = slope(x)
+            let s = function.slope(at: x)
             if s.derivative == 0 { return Root(point: x, iterations: iterations, termination: .exactRoot, trace: trace) }
             if s.derivative < 0 { lower = x } else { upper = x }
             iterations += 1
@@ -87,4 +89,10 @@ enum SafeguardedNewton {
         }
         return a + (b - a) / 2
     }
+}
+
+/// A scalar function of which Newton's method seeks a stationary point: its derivative and
+/// curvature at a point (on a common scale, see ``Slope``).
+public protocol SlopeFunction: Sendable {
+    func slope(at x: Double) -> Slope
 }
