@@ -127,7 +127,15 @@ public enum GlobalMinimizer {
         let kinks = objective.kinks
         if let root = objective.dataMinimizer, kinks.isEmpty {
             // The data derivative is negative left of its unique root and positive right of it.
-            return SearchBound(lower: min(anchor, root), upper: max(anchor, root))
+            // At the anchor the KL derivative vanishes, so the whole derivative there has the data
+            // derivative's sign: no evaluation is needed for it (Newton starts from the root's end).
+            if anchor < root {
+                return SearchBound(lower: anchor, upper: root, slopeAtLower: .signOnly(-1))
+            }
+            if anchor > root {
+                return SearchBound(lower: root, upper: anchor, slopeAtUpper: .signOnly(1))
+            }
+            return SearchBound(lower: root, upper: root)
         }
         /// The data derivative at v on `side`, and the whole slope when it was computed too.
         func dataDerivative(_ v: Double, _ side: PieceSide) -> (Double, Slope?) {
