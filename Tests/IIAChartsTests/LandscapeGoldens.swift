@@ -14,16 +14,16 @@ S start  1 Newton step  [ ] bracket
   │                     ⢀⠔⠁  ⢀⠈
   │          global min⡠⠃   ⠄
 10┤                 ⢀⠔⠊    ⠂
-  │⠲⠤⠤⣀⣀    1  S ⣀⠤⠒⠁    ⡀⠁
-  │     ⠉⠉⠉⠓●•⠊⢍•⣀      ⠄
- 5┤          2–5   ⠉ ⠒⠐⠤ ⣀ ⡀
+  │⠲⠤⠤⣀⣀ 1–3 S   ⣀⠤⠒⠁    ⡀⠁
+  │     ⠉⠉⠉⠓●⠶⠊⢍⠉⣀      ⠄
+ 5┤                ⠉ ⠒⠐⠤ ⣀ ⡀
   │                ⢀ ⠁     ⠈ ⠑ ⠒ ⠤ ⣀
   │             ⢀ ⠄                  ⠉ ⠑ ⠒ ⠤ ⣀             L_D
  0┤⡀⢀ ⡀⢀ ⡀⢀ ⠄⠠ ⠂                               ⠉ ⠉ ⠒ ⠤ ⠤ ⣀ ⣀ ⣀ ⣀
   └─────[─────┬──────]────┬────────────┬───────────┬────────────┬
               -8          -6           -4          -2           0      v
               .8         .35          .07         .01          1e-3
-IL: S → 5 steps → v=-8.208, P(M1)=0.833, other min v=-0.7764 (+18.6)
+IL: S → 3 steps → v=-8.208, P(M1)=0.833, other min v=-0.7764 (+18.6)
 
 """#,
         "ilTwoMinimaAscii": #"""
@@ -38,8 +38,8 @@ S start  1 Newton step  [ ] bracket
   |                        o   KK
 15+                      oo  KK
   |                    oo   K
-10+              S  ooo   KK
-  |ooooooo1-5   #ooo     K
+10+                 ooo   KK
+  |ooooooo1-3 S oooo     K
   |       ooo@ooLLLL   KK
  5+global min       LKKLLLLLLL
   |                KK         LLLLLLLLLL
@@ -48,7 +48,7 @@ S start  1 Newton step  [ ] bracket
   +-----[-----+------]----+------------+-----------+------------+
               -8          -6           -4          -2           0      v
               .8         .35          .07         .01          1e-3
-IL: S -> 5 steps -> v=-8.208, P(M1)=0.833, other min v=-0.7764 (+18.6)
+IL: S -> 3 steps -> v=-8.208, P(M1)=0.833, other min v=-0.7764 (+18.6)
 
 """#,
         "slicK4Braille": #"""
