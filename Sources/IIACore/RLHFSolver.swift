@@ -89,36 +89,98 @@ public struct RLHFSolver: Sendable {
                 trace: [])
         }
         let guess = likelihood.initialGuess()
-        // Bracket the root, L_D' increasing from -(M2 data) to +(M1 data): the guess is one end;
-        // the other is sought beyond twice Newton's step from it, doubling the distance.
-        let atGuess = likelihood.slope(guess)
-        if atGuess.derivative == 0 {
-            return Minimization(
-                argmin: guess, iterations: 0, termination: .exactRoot,
-                trace: recordTrace ? [SolverStep(kind: .start, point: guess)] : [])
+        var path = NewtonPath(start: guess, recordTrace: recordTrace)
+        // L_D' increases from -(mixed M2 data) to +(mixed M1 data). Newton's method from the guess:
+        // while its iterates keep the derivative's sign they approach the root from one side (the
+        // usual case: the guess is close and Newton converges quadratically, with no bracket
+        // needed); the first sign change brackets the root for the safeguarded search. A step that
+        // does not halve, or a curvature that is not positive, falls back to growing a bracket.
+        var x = guess
+        var atX = likelihood.slope(x)
+        var previousStep = Double.infinity
+        while path.iterations < oneSidedNewtonLimit {
+            if atX.derivative == 0 { return path.result(x, .exactRoot) }
+            let step = atX.derivative / atX.curvature
+            guard atX.curvature > 0, step.isFinite, abs(step) <= abs(previousStep) / 2 else { break }
+            let next = x - step
+            path.add(.newton, next)
+            if SafeguardedNewton.isNegligible(next - x, from: x, to: next)
+                || previousStep.isFinite
+                    && SafeguardedNewton.isQuadraticallyConverged(step: step, at: x, previousStep: previousStep) {
+                return path.result(next, .converged)
+            }
+            let atNext = likelihood.slope(next)
+            if atNext.derivative == 0 { return path.result(next, .exactRoot) }
+            if (atNext.derivative < 0) != (atX.derivative < 0) {
+                let (lower, upper) = x < next ? (x, next) : (next, x)
+                let (atLower, atUpper) = x < next ? (atX, atNext) : (atNext, atX)
+                return path.finish(likelihood, lower, atLower, upper, atUpper)
+            }
+            (x, atX, previousStep) = (next, atNext, step)
         }
-        let direction: Double = atGuess.derivative < 0 ? 1 : -1
-        let newtonDistance = abs(atGuess.derivative / atGuess.curvature)
-        var step = newtonDistance.isFinite && newtonDistance > 0 ? 2 * newtonDistance : 0.5
-        var near = (point: guess, slope: atGuess)
-        var far = guess + direction * step
+        // Grow a bracket from x: the other end is sought beyond twice Newton's step, doubling the distance.
+        let direction: Double = atX.derivative < 0 ? 1 : -1
+        let newtonDistance = abs(atX.derivative / atX.curvature)
+        var distance = newtonDistance.isFinite && newtonDistance > 0 ? 2 * newtonDistance : 0.5
+        var near = (point: x, slope: atX)
+        var far = x + direction * distance
         var farSlope = likelihood.slope(far)
         while farSlope.derivative * direction <= 0 {
             near = (far, farSlope)
-            step *= 2
-            far = guess + direction * step
+            distance *= 2
+            far = x + direction * distance
             farSlope = likelihood.slope(far)
         }
         let (lower, upper) = direction > 0 ? (near.point, far) : (far, near.point)
         let (atLower, atUpper) = direction > 0 ? (near.slope, farSlope) : (farSlope, near.slope)
-        let root = SafeguardedNewton.findRoot(
-            lower: lower, upper: upper, start: GlobalMinimizer.startingPoint(lower, atLower, upper, atUpper),
-            recordTrace: recordTrace, of: likelihood)
-        return Minimization(
-            argmin: root.point, iterations: root.iterations,
-            termination: root.termination, trace: root.trace,
-            bracket: root.bracket, searchInterval: root.bracket)
+        return path.finish(likelihood, lower, atLower, upper, atUpper)
     }
+
+    /// The iterates of the likelihood's root search so far.
+    struct NewtonPath {
+        let start: Double
+        let recordTrace: Bool
+        var iterations = 0
+        var trace: [SolverStep]
+
+        init(start: Double, recordTrace: Bool) {
+            self.start = start
+            self.recordTrace = recordTrace
+            trace = recordTrace ? [SolverStep(kind: .start, point: start)] : []
+        }
+
+        mutating func add(_ kind: SolverStep.Kind, _ point: Double) {
+            iterations += 1
+            if recordTrace { trace.append(SolverStep(kind: kind, point: point)) }
+        }
+
+        /// The minimisation ending at `point`; the search interval is the bracket when one was
+        /// needed, else the span from the guess to the root.
+        func result(_ point: Double, _ termination: Termination, bracket: ClosedRange<Double>? = nil) -> Minimization {
+            Minimization(
+                argmin: point, iterations: iterations, termination: termination, trace: trace, bracket: bracket,
+                searchInterval: bracket ?? min(start, point)...max(start, point))
+        }
+
+        /// The safeguarded search on a bracket, its iterates appended to those so far (its start,
+        /// Newton's step from the bracket's nearer end or the middle, counts as one).
+        mutating func finish(
+            _ likelihood: IIALikelihood, _ lower: Double, _ atLower: Slope, _ upper: Double, _ atUpper: Slope
+        ) -> Minimization {
+            let start = GlobalMinimizer.startingPoint(lower, atLower, upper, atUpper)
+            let root = SafeguardedNewton.findRoot(
+                lower: lower, upper: upper, start: start, recordTrace: recordTrace, of: likelihood)
+            iterations += 1 + root.iterations
+            if recordTrace, let first = root.trace.first {
+                trace.append(SolverStep(kind: first.point == start ? .newton : .bisection, point: first.point))
+                trace.append(contentsOf: root.trace.dropFirst())
+            }
+            return result(root.point, root.termination, bracket: root.bracket)
+        }
+    }
+
+    /// Newton steps tried from the first guess before a bracket is grown instead.
+    static let oneSidedNewtonLimit = 8
 
     /// RLPO on pairwise choices: a datum in row j that chose M1 becomes k - j choices of an M1
     /// message over an M2 message (and j - 1 uninformative M1-M1 pairs); one that chose M2 becomes

@@ -59,15 +59,11 @@ enum SafeguardedNewton {
             stepBeforeLast = lastStep
             lastStep = next - x
             if recordTrace { trace.append(SolverStep(kind: kind, point: next)) }
-            let tolerance = 4 * Double.ulpOfOne * max(abs(next), abs(x)) + .leastNonzeroMagnitude
-            if abs(next - x) <= tolerance {
+            if isNegligible(next - x, from: x, to: next) {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
-            // In Newton's quadratic phase a step of 1e-7 relative leaves an error near 1e-14: accept
-            // it without another evaluation. Only when the steps are shrinking fast, so that slow
-            // linear progress far from a root is never mistaken for convergence.
-            if kind == .newton && previousWasNewton && abs(newtonStep) <= 1e-7 * max(1, abs(x))
-                && abs(newtonStep) <= 1e-2 * abs(stepBeforeLast) {
+            if kind == .newton && previousWasNewton
+                && isQuadraticallyConverged(step: newtonStep, at: x, previousStep: stepBeforeLast) {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
             previousWasNewton = kind == .newton
@@ -77,6 +73,19 @@ enum SafeguardedNewton {
             x = next
         }
         return Root(point: x, iterations: iterations, termination: .iterationLimit, trace: trace)
+    }
+
+    /// True when a step from x to next is within a few units in the last place.
+    static func isNegligible(_ step: Double, from x: Double, to next: Double) -> Bool {
+        abs(step) <= 4 * Double.ulpOfOne * max(abs(next), abs(x)) + .leastNonzeroMagnitude
+    }
+
+    /// True when Newton's step from x (after a Newton step `previousStep`) can be accepted without
+    /// another evaluation: in the quadratic phase a step of 1e-7 relative leaves an error near
+    /// 1e-14. Only when the steps are shrinking fast, so that slow linear progress far from a root
+    /// is never mistaken for convergence.
+    static func isQuadraticallyConverged(step: Double, at x: Double, previousStep: Double) -> Bool {
+        abs(step) <= 1e-7 * max(1, abs(x)) && abs(step) <= 1e-2 * abs(previousStep)
     }
 
     /// The midpoint of a bracket; geometric when both ends have one sign and differ in scale.

@@ -57,10 +57,12 @@ public struct Minimization: Sendable, Hashable {
     /// The iterates of the search that found the minimiser, the start first.
     public var trace: [SolverStep]
     /// The bracket the globalisation handed to Newton's method for the minimiser (nil when the
-    /// minimum sits at a kink or there is none).
+    /// minimum sits at a kink, when there is none, or when RLPO's Newton iterates converged from
+    /// one side of the root without needing one).
     public var bracket: ClosedRange<Double>?
     /// Where the globalisation looked: an interval holding every local minimiser (IL, SLiC), or
-    /// the bracket grown around the first guess (RLPO, DPO).
+    /// for RLPO and DPO the bracket around the root, or the span from the first guess to the
+    /// root when Newton's method converged from one side.
     public var searchInterval: ClosedRange<Double>?
 
     public init(
