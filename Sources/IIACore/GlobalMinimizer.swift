@@ -243,10 +243,17 @@ public enum GlobalMinimizer {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return nil }
         let (end, slope) = abs(slopeA.derivative) <= abs(slopeB.derivative) ? (a, slopeA) : (b, slopeB)
         let newton = end - slope.derivative / slope.curvature
-        if slope.curvature > 0 && newton > a && newton < b { return newton }
+        let newtonInside = slope.curvature > 0 && newton > a && newton < b
+        // A short Newton step is trusted; a long one (a sigmoid-shaped derivative across a wide
+        // piece) lands far from the root, where the chord's zero does better.
+        if newtonInside && abs(newton - end) <= newtonTrustedShare * (b - a) { return newton }
         let secant = a - slopeA.derivative * (b - a) / (slopeB.derivative - slopeA.derivative)
-        return secant.isFinite ? secant : nil
+        if secant.isFinite && secant > a && secant < b { return secant }
+        return newtonInside ? newton : nil
     }
+
+    /// The longest Newton step, as a share of the bracket, that ``startingPoint(_:_:_:_:)`` takes.
+    static let newtonTrustedShare = 0.1
 
     /// True when the derivative cannot vanish on [a, b]: the data derivative is monotone, and
     /// the KL derivative is bounded there, so the data derivative's value at one end decides.
