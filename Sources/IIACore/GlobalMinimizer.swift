@@ -41,8 +41,11 @@ public enum GlobalMinimizer {
             if kink == lower || kink == upper {
                 left = kink == upper ? slopeAtUpper : Slope(derivative: -1, curvature: 0)
                 right = kink == lower ? slopeAtStart : Slope(derivative: 1, curvature: 0)
+            } else if let known = bound.kinkSlopes(at: kink) {
+                (left, right) = (known.left, known.right)
             } else {
-                (left, right) = objective.slopesAtKink(kink)
+                let slopes = objective.slopesAtKink(kink)
+                (left, right) = (slopes.left, slopes.right)
             }
             minimumBrackets(
                 objective, from: pieceStart, to: kink, slopeAtStart: slopeAtStart, slopeAtEnd: left,
@@ -112,6 +115,15 @@ public enum GlobalMinimizer {
         var upper: Double
         var slopeAtLower: Slope?
         var slopeAtUpper: Slope?
+        /// Slopes at kinks the search evaluated (at most the two kinks).
+        var firstKink: (point: Double, slopes: KinkSlopes)?
+        var lastKink: (point: Double, slopes: KinkSlopes)?
+
+        func kinkSlopes(at kink: Double) -> KinkSlopes? {
+            if let known = firstKink, known.point == kink { return known.slopes }
+            if let known = lastKink, known.point == kink { return known.slopes }
+            return nil
+        }
     }
 
     /// An interval that holds every local minimiser: the derivative is negative left of it and
@@ -137,8 +149,13 @@ public enum GlobalMinimizer {
             }
             return SearchBound(lower: root, upper: root)
         }
+        var firstKink: (point: Double, slopes: KinkSlopes)?, lastKink: (point: Double, slopes: KinkSlopes)?
         /// The data derivative at v on `side`, and the whole slope when it was computed too.
         func dataDerivative(_ v: Double, _ side: PieceSide) -> (Double, Slope?) {
+            let known = firstKink?.point == v ? firstKink?.slopes : lastKink?.point == v ? lastKink?.slopes : nil
+            if let known, let data = side == .left ? known.dataLeft : known.dataRight {
+                return (data, side == .left ? known.left : known.right)
+            }
             guard abs(v) <= SlopeAccumulator.logModeThreshold else {
                 return (objective.dataSlope(v, side: side).derivative, nil)
             }
@@ -149,7 +166,32 @@ public enum GlobalMinimizer {
         var upper = max(anchor, kinks.last ?? anchor)
         var slopeAtLower: Slope?, slopeAtUpper: Slope?
 
-        if objective.mixedChoseM2 > 0 {
+        // A kink between the anchor and where the walk would end saves the walk: if the data
+        // derivative is negative just left of a kink right of the anchor, it is negative on all of
+        // (-inf, kink) (it is non-decreasing), so the bound starts at the anchor, where the whole
+        // derivative has the data derivative's sign (symmetrically on the right). The kink's
+        // slopes are needed anyway.
+        var lowerSettled = false, upperSettled = false
+        if objective.mixedChoseM2 > 0, let kink = kinks.first, anchor < kink {
+            let slopes = objective.slopesAtKink(kink)
+            firstKink = (kink, slopes)
+            // Only when the piece (anchor, kink) then holds no sign change either: otherwise the
+            // anchor's slope is worth evaluating for Newton's start.
+            if let data = slopes.dataLeft, data < 0, slopes.left.derivative < 0 {
+                (lower, slopeAtLower, lowerSettled) = (anchor, .signOnly(-1), true)
+            }
+        }
+        if objective.mixedChoseM1 > 0, let kink = kinks.last, anchor > kink {
+            let slopes = firstKink?.point == kink ? firstKink!.slopes : objective.slopesAtKink(kink)
+            lastKink = (kink, slopes)
+            if let data = slopes.dataRight, data > 0, slopes.right.derivative > 0 {
+                (upper, slopeAtUpper, upperSettled) = (anchor, .signOnly(1), true)
+            }
+        }
+
+        if lowerSettled {
+            // Settled at the anchor above.
+        } else if objective.mixedChoseM2 > 0 {
             // The data derivative tends to -(mixed M2 data) < 0 on the left: walk until it is ≤ 0.
             var step = 1.0
             while lower.isFinite {
@@ -166,7 +208,9 @@ public enum GlobalMinimizer {
             let x = min(0, -kl.baseLogOdds) - 4 * tail.coefficient / (kl.beta * m) - 1
             lower = min(lower, x - kl.shift, tail.start, anchor - 1)
         }
-        if objective.mixedChoseM1 > 0 {
+        if upperSettled {
+            // Settled at the anchor above.
+        } else if objective.mixedChoseM1 > 0 {
             var step = 1.0
             while upper.isFinite {
                 let (data, total) = dataDerivative(upper, .left)
@@ -181,7 +225,9 @@ public enum GlobalMinimizer {
             let x = max(0, -kl.baseLogOdds) + 4 * tail.coefficient * m / kl.beta + 1
             upper = max(upper, x - kl.shift, tail.start, anchor + 1)
         }
-        return SearchBound(lower: lower, upper: upper, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper)
+        return SearchBound(
+            lower: lower, upper: upper, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper,
+            firstKink: firstKink, lastKink: lastKink)
     }
 
     struct Bracket {

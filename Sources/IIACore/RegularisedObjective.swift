@@ -20,8 +20,9 @@ public protocol RegularisedObjective: SlopeFunction {
     /// A lower bound of the data part's curvature on [a, b] (no kink inside), given (e^a, e^b)
     /// when |a|, |b| ≤ 600 (see ``StableMath/endExponentials(_:_:)``).
     func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double
-    /// The objective's one-sided slopes at a kink, left and right.
-    func slopesAtKink(_ v: Double) -> (left: Slope, right: Slope)
+    /// The objective's one-sided slopes at a kink, and the data part's one-sided derivatives
+    /// there when they are known exactly (|v| ≤ 600).
+    func slopesAtKink(_ v: Double) -> KinkSlopes
     /// (a, s): the data derivative is ≤ a e^v for every v ≤ s. Used when no mixed datum chose M2.
     var leftTail: (coefficient: Double, start: Double) { get }
     /// (b, s): the data derivative is ≥ -b e^-v for every v ≥ s. Used when no mixed datum chose M1.
@@ -33,8 +34,10 @@ public protocol RegularisedObjective: SlopeFunction {
 extension RegularisedObjective {
     public var dataMinimizer: Double? { nil }
 
-    public func slopesAtKink(_ v: Double) -> (left: Slope, right: Slope) {
-        (slope(v, side: .left), slope(v, side: .right))
+    public func slopesAtKink(_ v: Double) -> KinkSlopes {
+        let (left, dataLeft) = slopeWithDataDerivative(v, side: .left)
+        let (right, dataRight) = slopeWithDataDerivative(v, side: .right)
+        return KinkSlopes(left: left, right: right, dataLeft: dataLeft, dataRight: dataRight)
     }
 
     /// The objective's value at v.
@@ -223,18 +226,21 @@ public struct SLiCObjective: RegularisedObjective {
     }
 
     /// Both one-sided slopes from one evaluation: only the hinges differ between the sides.
-    public func slopesAtKink(_ v: Double) -> (left: Slope, right: Slope) {
+    public func slopesAtKink(_ v: Double) -> KinkSlopes {
         guard abs(v) <= SlopeAccumulator.logModeThreshold else {
-            return (slope(v, side: .left), slope(v, side: .right))
+            return KinkSlopes(left: slope(v, side: .left), right: slope(v, side: .right))
         }
         var derivative = SlopeAccumulator(logMode: false, at: v)
         var curvature = SlopeAccumulator(sameAs: derivative)
         accumulateSmooth(v, derivative: &derivative, curvature: &curvature)
+        let smoothData = derivative.plainSum
         regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
         let smooth = Slope(derivative: derivative, curvature: curvature)
-        return (
-            Slope(derivative: smooth.derivative + hingeDerivative(v, side: .left), curvature: smooth.curvature),
-            Slope(derivative: smooth.derivative + hingeDerivative(v, side: .right), curvature: smooth.curvature))
+        let (hingeLeft, hingeRight) = (hingeDerivative(v, side: .left), hingeDerivative(v, side: .right))
+        return KinkSlopes(
+            left: Slope(derivative: smooth.derivative + hingeLeft, curvature: smooth.curvature),
+            right: Slope(derivative: smooth.derivative + hingeRight, curvature: smooth.curvature),
+            dataLeft: smoothData + hingeLeft, dataRight: smoothData + hingeRight)
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
@@ -256,6 +262,22 @@ public struct SLiCObjective: RegularisedObjective {
         var b = 0.0
         forEachSmoothTerm { direction, _, scale, _, weight in if direction < 0 { b += weight * scale } }
         return (b, upperHingeWeight > 0 ? upperKink : -.infinity)
+    }
+}
+
+/// The one-sided slopes of an objective at a kink, and its data part's one-sided derivatives
+/// when they are known exactly.
+public struct KinkSlopes: Sendable {
+    public var left: Slope
+    public var right: Slope
+    public var dataLeft: Double?
+    public var dataRight: Double?
+
+    public init(left: Slope, right: Slope, dataLeft: Double? = nil, dataRight: Double? = nil) {
+        self.left = left
+        self.right = right
+        self.dataLeft = dataLeft
+        self.dataRight = dataRight
     }
 }
 
