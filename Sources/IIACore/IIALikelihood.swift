@@ -22,8 +22,7 @@ public struct IIALikelihood: SlopeFunction {
         self.constants = constants
         choseM1 = counts.choseM1
         choseM2 = counts.choseM2
-        mixedChoseM1 = counts.mixedChoseM1
-        mixedChoseM2 = counts.mixedChoseM2
+        (mixedChoseM1, mixedChoseM2) = counts.mixedTotals
     }
 
     var k: Int { constants.k }
@@ -57,6 +56,24 @@ public struct IIALikelihood: SlopeFunction {
 
     /// Adds L_D'(u) and L_D''(u) to the accumulators, without cancellation in either tail.
     func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
+        guard derivative.logMode || curvature.logMode else {
+            // Plain mode: e^(u + shift) = e^u (k-j)/j, from the accumulator's e^u; each row is
+            // (N_j1 E - N_j2)/(1 + E) and (N_j1 + N_j2) E/(1 + E)^2, summed in registers.
+            let growth = derivative.growth
+            var sumDerivative = 0.0, sumCurvature = 0.0
+            for j in 1..<k {
+                let n1 = choseM1[j], n2 = choseM2[j]
+                let n = n1 + n2
+                guard n > 0 else { continue }
+                let e = growth * constants.rows[j].scale
+                let reciprocal = 1 / (1 + e)
+                sumDerivative += (n1 * e - n2) * reciprocal
+                sumCurvature += n * e * reciprocal * reciprocal
+            }
+            derivative.addConstant(sumDerivative)
+            curvature.addConstant(sumCurvature)
+            return
+        }
         for j in 1..<k {
             let n1 = choseM1[j], n2 = choseM2[j]
             guard n1 + n2 > 0 else { continue }
@@ -80,7 +97,7 @@ public struct IIALikelihood: SlopeFunction {
 
     /// A lower bound of L_D'' on [a, b]: each row's sigmoid slope is unimodal, so its minimum
     /// over an interval sits at an end.
-    func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
+    func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
         var bound = 0.0
         for j in 1..<k {
             let n = choseM1[j] + choseM2[j]

@@ -74,12 +74,12 @@ public struct KLRegulariser: Sendable {
     ///
     /// phi(x) = -tanh(x/2)(x + logit zeta) is smallest at an end of any interval, or is ≥ 0
     /// there, and q(1-q) is unimodal, which gives a cheap and safe bound.
-    func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)? = nil) -> Double {
+    func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials? = nil) -> Double {
         let x1 = a + shift, x2 = b + shift
         // tanh(x/2) and q(1-q) at both ends, from E = e^x = e^v |M2|/|M1| when it is known.
         let halfTanh1: Double, halfTanh2: Double, slope1: Double, slope2: Double
-        if let (ea, eb) = exponentials {
-            let e1 = ea * sizeRatio, e2 = eb * sizeRatio
+        if let ends = exponentials {
+            let e1 = ends.growthAtA * sizeRatio, e2 = ends.growthAtB * sizeRatio
             (halfTanh1, halfTanh2) = ((e1 - 1) / (e1 + 1), (e2 - 1) / (e2 + 1))
             (slope1, slope2) = (StableMath.sigmoidSlope(exponential: e1), StableMath.sigmoidSlope(exponential: e2))
         } else {

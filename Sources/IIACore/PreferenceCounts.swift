@@ -62,9 +62,19 @@ public struct PreferenceCounts: Hashable, Sendable, Codable {
     public var total: Double { choseM1.reduce(0, +) + choseM2.reduce(0, +) }
 
     /// Data in mixed rows (0 < j < k) that chose M1.
-    public var mixedChoseM1: Double { k < 2 ? 0 : choseM1[1..<k].reduce(0, +) }
+    public var mixedChoseM1: Double { mixedTotals.choseM1 }
     /// Data in mixed rows (0 < j < k) that chose M2.
-    public var mixedChoseM2: Double { k < 2 ? 0 : choseM2[1..<k].reduce(0, +) }
+    public var mixedChoseM2: Double { mixedTotals.choseM2 }
+
+    /// Both mixed-row totals in one pass.
+    var mixedTotals: (choseM1: Double, choseM2: Double) {
+        var m1 = 0.0, m2 = 0.0
+        for j in 1..<max(1, k) {
+            m1 += choseM1[j]
+            m2 += choseM2[j]
+        }
+        return (m1, m2)
+    }
 
     /// Adds `count` data to cell (`row`, chose M1 when `choseM1`).
     mutating func add(_ count: Double, row: Int, choseM1 isM1: Bool) {

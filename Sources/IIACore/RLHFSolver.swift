@@ -26,6 +26,7 @@ public struct RLHFSolver: Sendable {
     ) -> [AlgorithmResult] {
         precondition(counts.k == parameters.k, "a count table for |Y| = \(counts.k), a solver for \(parameters.k)")
         let likelihood = IIALikelihood(counts, constants: constants)
+        let dataSize = counts.total
         var rewardGap: Minimization?
         var results: [AlgorithmResult] = []
         results.reserveCapacity(algorithms.count)
@@ -34,7 +35,7 @@ public struct RLHFSolver: Sendable {
             case .rlpo, .dpo:
                 let gap = rewardGap ?? Self.minimizeLikelihood(likelihood, recordTrace: recordTrace)
                 rewardGap = gap
-                results.append(policyFromRewardGap(gap, algorithm: algorithm, dataSize: counts.total))
+                results.append(policyFromRewardGap(gap, algorithm: algorithm, dataSize: dataSize))
             case .il:
                 // The IL data term is the RLPO likelihood: reuse it and its minimiser when known.
                 let known = rewardGap.flatMap { $0.termination == .noMinimizer ? nil : $0.argmin }
@@ -43,12 +44,14 @@ public struct RLHFSolver: Sendable {
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .il))
             case .rlpoPairwise:
                 results.append(policyFromRewardGap(
-                    Self.pairwiseRewardGap(counts), algorithm: .rlpoPairwise, dataSize: counts.total))
+                    Self.pairwiseRewardGap(counts), algorithm: .rlpoPairwise, dataSize: dataSize))
             case .typeMLE:
                 results.append(policyFromRewardGap(
-                    Self.typeRewardGap(counts), algorithm: .typeMLE, dataSize: counts.total))
+                    Self.typeRewardGap(counts), algorithm: .typeMLE, dataSize: dataSize))
             case .slic:
-                let objective = SLiCObjective(counts, parameters, regulariser: regulariser, constants: constants)
+                let objective = SLiCObjective(
+                    counts, parameters, regulariser: regulariser, constants: constants,
+                    mixedTotals: (likelihood.mixedChoseM1, likelihood.mixedChoseM2))
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .slic))
             }
         }

@@ -19,7 +19,7 @@ public protocol RegularisedObjective: SlopeFunction {
     func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator)
     /// A lower bound of the data part's curvature on [a, b] (no kink inside), given (e^a, e^b)
     /// when |a|, |b| ≤ 600 (see ``StableMath/endExponentials(_:_:)``).
-    func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double
+    func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double
     /// The objective's one-sided slopes at a kink, and the data part's one-sided derivatives
     /// there when they are known exactly (|v| ≤ 600).
     func slopesAtKink(_ v: Double) -> KinkSlopes
@@ -112,7 +112,7 @@ public struct InclusiveLearningObjective: RegularisedObjective {
     public func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
         likelihood.accumulate(v, derivative: &derivative, curvature: &curvature)
     }
-    public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
+    public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
         likelihood.curvatureLowerBound(a, b, exponentials: exponentials)
     }
     public var leftTail: (coefficient: Double, start: Double) { (likelihood.leftTailCoefficient, .infinity) }
@@ -148,6 +148,14 @@ public struct SLiCObjective: RegularisedObjective {
         _ counts: PreferenceCounts, _ parameters: ModelParameters,
         regulariser: KLRegulariser? = nil, constants: ChoiceSetConstants? = nil
     ) {
+        self.init(counts, parameters, regulariser: regulariser, constants: constants, mixedTotals: nil)
+    }
+
+    /// As above, reusing the mixed rows' totals when they are known.
+    init(
+        _ counts: PreferenceCounts, _ parameters: ModelParameters,
+        regulariser: KLRegulariser?, constants: ChoiceSetConstants?, mixedTotals: (choseM1: Double, choseM2: Double)?
+    ) {
         let k = counts.k
         let constants = constants ?? ChoiceSetConstants(k: k)
         precondition(constants.k == k, "constants built for another |Y|")
@@ -161,8 +169,7 @@ public struct SLiCObjective: RegularisedObjective {
         choseM2 = counts.choseM2
         lowerHingeWeight = counts.choseM1[1]
         upperHingeWeight = counts.choseM2[k - 1]
-        mixedChoseM1 = counts.mixedChoseM1
-        mixedChoseM2 = counts.mixedChoseM2
+        (mixedChoseM1, mixedChoseM2) = mixedTotals ?? counts.mixedTotals
     }
 
     var k: Int { constants.k }
@@ -213,6 +220,32 @@ public struct SLiCObjective: RegularisedObjective {
 
     /// The smooth terms' derivative and curvature.
     func accumulateSmooth(_ v: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator) {
+        guard derivative.logMode || curvature.logMode else {
+            // Plain mode: E = e^(±v + shift) from the accumulator's e^±v; a term adds
+            // ±w E/(1 + E) and w E/(1 + E)^2, summed in registers.
+            let (growth, decay) = (derivative.growth, derivative.decay)
+            var sumDerivative = 0.0, sumCurvature = 0.0
+            for j in 1..<k {
+                let row = constants.rows[j]
+                if j >= 2, case let w = choseM1[j], w > 0 {
+                    let e = growth * row.upScale
+                    let reciprocal = 1 / (1 + e)
+                    let share = w * e * reciprocal
+                    sumDerivative += share
+                    sumCurvature += share * reciprocal
+                }
+                if j <= k - 2, case let w = choseM2[j], w > 0 {
+                    let e = decay * row.downScale
+                    let reciprocal = 1 / (1 + e)
+                    let share = w * e * reciprocal
+                    sumDerivative -= share
+                    sumCurvature += share * reciprocal
+                }
+            }
+            derivative.addConstant(sumDerivative)
+            curvature.addConstant(sumCurvature)
+            return
+        }
         forEachSmoothTerm { direction, shift, scale, _, weight in
             SlopeAccumulator.addLogistic(
                 up: direction * weight, down: 0, weight: weight, direction: direction,
@@ -243,7 +276,7 @@ public struct SLiCObjective: RegularisedObjective {
             dataLeft: smoothData + hingeLeft, dataRight: smoothData + hingeRight)
     }
 
-    public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: (Double, Double)?) -> Double {
+    public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
         var bound = 0.0
         forEachSmoothTerm { direction, shift, scale, _, weight in
             bound += weight * StableMath.smallerSigmoidSlope(
