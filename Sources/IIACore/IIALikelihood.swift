@@ -67,8 +67,10 @@ public struct IIALikelihood: SlopeFunction {
                 guard n > 0 else { continue }
                 let e = growth * constants.rows[j].scale
                 let reciprocal = 1 / (1 + e)
-                sumDerivative += (n1 * e - n2) * reciprocal
-                sumCurvature += n * e * reciprocal * reciprocal
+                // E/(1 + E) ≤ 1 first, so that no product overflows for counts up to the largest double.
+                let share = e * reciprocal
+                sumDerivative += n1 * share - n2 * reciprocal
+                sumCurvature += n * (share * reciprocal)
             }
             derivative.addConstant(sumDerivative)
             curvature.addConstant(sumCurvature)
@@ -114,16 +116,20 @@ public struct IIALikelihood: SlopeFunction {
     /// b with L_D'(u) ≥ -b e^-u for every u (used when no mixed datum chose M1).
     var rightTailCoefficient: Double { (1..<k).reduce(0) { $0 + choseM2[$1] / constants.rows[$1].scale } }
 
-    /// A first guess of the minimiser: the count-weighted mean of the rows' own minimisers.
+    /// A first guess of the minimiser: the count-weighted mean of the rows' own minimisers,
+    /// finite for any finite counts (a running mean, and a difference of logarithms when the
+    /// counts' ratio leaves the normal range).
     func initialGuess() -> Double {
-        var weighted = 0.0
+        var mean = 0.0
         var weight = 0.0
         for j in 1..<k where choseM1[j] > 0 && choseM2[j] > 0 {
-            let n = choseM1[j] + choseM2[j]
-            weighted += n * (log(choseM2[j] / choseM1[j]) - constants.rows[j].shift)
-            weight += n
+            let (n1, n2) = (choseM1[j], choseM2[j])
+            let ratio = n2 / n1
+            let logRatio = ratio.isNormal && ratio.isFinite ? log(ratio) : log(n2) - log(n1)
+            weight += n1 + n2
+            mean += (n1 + n2) / weight * (logRatio - constants.rows[j].shift - mean)
         }
-        if weight > 0 { return weighted / weight }
-        return log(max(mixedChoseM2, .leastNormalMagnitude) / max(mixedChoseM1, .leastNormalMagnitude))
+        if weight > 0 { return mean }
+        return log(max(mixedChoseM2, .leastNormalMagnitude)) - log(max(mixedChoseM1, .leastNormalMagnitude))
     }
 }

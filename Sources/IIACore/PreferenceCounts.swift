@@ -37,6 +37,7 @@ public struct PreferenceCounts: Hashable, Sendable, Codable {
         self.choseM1 = choseM1
         self.choseM2 = choseM2
         guard total > 0 else { throw ParameterError(field: "counts", allowed: "a table with a positive total") }
+        guard total.isFinite else { throw ParameterError(field: "counts", allowed: "a table whose total is finite") }
     }
 
     /// An all-zero table (internal: used to accumulate simulated data).

@@ -230,16 +230,16 @@ public struct SLiCObjective: RegularisedObjective {
                 if j >= 2, case let w = choseM1[j], w > 0 {
                     let e = growth * row.upScale
                     let reciprocal = 1 / (1 + e)
-                    let share = w * e * reciprocal
-                    sumDerivative += share
-                    sumCurvature += share * reciprocal
+                    let share = e * reciprocal  // ≤ 1: no product overflows
+                    sumDerivative += w * share
+                    sumCurvature += w * (share * reciprocal)
                 }
                 if j <= k - 2, case let w = choseM2[j], w > 0 {
                     let e = decay * row.downScale
                     let reciprocal = 1 / (1 + e)
-                    let share = w * e * reciprocal
-                    sumDerivative -= share
-                    sumCurvature += share * reciprocal
+                    let share = e * reciprocal  // ≤ 1: no product overflows
+                    sumDerivative -= w * share
+                    sumCurvature += w * (share * reciprocal)
                 }
             }
             derivative.addConstant(sumDerivative)

@@ -51,6 +51,12 @@ enum SafeguardedNewton {
             let newtonStep = s.derivative / s.curvature
             var next = x - newtonStep
             var kind = SolverStep.Kind.newton
+            if s.curvature > 0 && isNegligible(newtonStep, from: x, to: next) {
+                // Newton's step is below rounding: x is the root to working precision, even when
+                // the step would not move it off the bracket's end it just became.
+                if recordTrace { trace.append(SolverStep(kind: .newton, point: next)) }
+                return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
+            }
             if !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper
                 || 2 * abs(newtonStep) > abs(stepBeforeLast) {
                 next = midpoint(lower, upper)
@@ -75,9 +81,11 @@ enum SafeguardedNewton {
         return Root(point: x, iterations: iterations, termination: .iterationLimit, trace: trace)
     }
 
-    /// True when a step from x to next is within a few units in the last place.
+    /// True when a step from x to next is within a few units in the last place, or within
+    /// 4 ulp of 1 near zero: the scalars are log-odds, whose derivatives carry rounding of that
+    /// absolute size near 0, so a root at 0 is not chased down to 1e-300.
     static func isNegligible(_ step: Double, from x: Double, to next: Double) -> Bool {
-        abs(step) <= 4 * Double.ulpOfOne * max(abs(next), abs(x)) + .leastNonzeroMagnitude
+        next.isFinite && abs(step) <= 4 * Double.ulpOfOne * max(abs(next), abs(x), 1)
     }
 
     /// True when Newton's step from x (after a Newton step `previousStep`) can be accepted without

@@ -111,8 +111,9 @@ public struct SlopeAccumulator: Sendable {
         guard derivative.logMode || curvature.logMode else {
             let e = (direction > 0 ? derivative.growth : derivative.decay) * scale
             let reciprocal = 1 / (1 + e)
-            derivative.plainSum += (up * e - down) * reciprocal
-            curvature.plainSum += weight * e * reciprocal * reciprocal
+            let share = e * reciprocal  // ≤ 1: no product below overflows
+            derivative.plainSum += up * share - down * reciprocal
+            curvature.plainSum += weight * (share * reciprocal)
             return
         }
         derivative.addSigmoid(up, direction: direction, shift: shift)
