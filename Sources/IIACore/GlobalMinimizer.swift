@@ -104,7 +104,8 @@ public enum GlobalMinimizer {
         _ objective: Objective, _ bracket: Bracket, recordTrace: Bool, into found: inout LocalMinima
     ) {
         let root = SafeguardedNewton.findRoot(
-            lower: bracket.lower, upper: bracket.upper, start: bracket.start, recordTrace: recordTrace, of: objective)
+            lower: bracket.lower, upper: bracket.upper, start: bracket.start?.point, startStep: bracket.start?.newtonStep,
+            recordTrace: recordTrace, of: objective)
         found.add(root.point, root)
     }
 
@@ -234,7 +235,7 @@ public enum GlobalMinimizer {
         var lower: Double
         var upper: Double
         /// Where to start Newton's method, if a good guess is known.
-        var start: Double? = nil
+        var start: StartingPoint? = nil
     }
 
     /// Brackets (negative derivative on the left, positive on the right) of every local
@@ -285,17 +286,26 @@ public enum GlobalMinimizer {
     /// end nearer the root (the smaller |derivative|), else the chord's zero. (Tried and dropped: the
     /// root of the cubic Hermite interpolant, which cost more iterations on simulated data.) Nil
     /// in log mode (the caller then starts in the middle).
-    static func startingPoint(_ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope) -> Double? {
+    static func startingPoint(_ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope) -> StartingPoint? {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return nil }
         let (end, slope) = abs(slopeA.derivative) <= abs(slopeB.derivative) ? (a, slopeA) : (b, slopeB)
         let newton = end - slope.derivative / slope.curvature
         let newtonInside = slope.curvature > 0 && newton > a && newton < b
         // A short Newton step is trusted; a long one (a sigmoid-shaped derivative across a wide
         // piece) lands far from the root, where the chord's zero does better.
-        if newtonInside && abs(newton - end) <= newtonTrustedShare * (b - a) { return newton }
+        if newtonInside && abs(newton - end) <= newtonTrustedShare * (b - a) {
+            return StartingPoint(point: newton, newtonStep: newton - end)
+        }
         let secant = a - slopeA.derivative * (b - a) / (slopeB.derivative - slopeA.derivative)
-        if secant.isFinite && secant > a && secant < b { return secant }
-        return newtonInside ? newton : nil
+        if secant.isFinite && secant > a && secant < b { return StartingPoint(point: secant) }
+        return newtonInside ? StartingPoint(point: newton, newtonStep: newton - end) : nil
+    }
+
+    /// Where Newton's method starts in a bracket, and the Newton step from an evaluated end that
+    /// led there (nil for the chord's zero).
+    struct StartingPoint {
+        var point: Double
+        var newtonStep: Double? = nil
     }
 
     /// The longest Newton step, as a share of the bracket, that ``startingPoint(_:_:_:_:)`` takes.

@@ -172,10 +172,11 @@ public struct RLHFSolver: Sendable {
         ) -> Minimization {
             let start = GlobalMinimizer.startingPoint(lower, atLower, upper, atUpper)
             let root = SafeguardedNewton.findRoot(
-                lower: lower, upper: upper, start: start, recordTrace: recordTrace, of: likelihood)
+                lower: lower, upper: upper, start: start?.point, startStep: start?.newtonStep, recordTrace: recordTrace,
+                of: likelihood)
             iterations += 1 + root.iterations
             if recordTrace, let first = root.trace.first {
-                trace.append(SolverStep(kind: first.point == start ? .newton : .bisection, point: first.point))
+                trace.append(SolverStep(kind: first.point == start?.point ? .newton : .bisection, point: first.point))
                 trace.append(contentsOf: root.trace.dropFirst())
             }
             return result(root.point, root.termination, bracket: root.bracket)

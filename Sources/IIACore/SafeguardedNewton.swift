@@ -21,16 +21,21 @@ enum SafeguardedNewton {
     /// The root of `function`'s derivative in [lower, upper], starting from `start` (the middle
     /// when nil). Generic rather than a closure, so the objective is neither copied nor retained
     /// on every evaluation.
+    ///
+    /// `startStep` is the Newton step that produced `start` (from an evaluated bracket end), if
+    /// it was one: it counts as the previous Newton step for accepting the next one early.
     static func findRoot<Function: SlopeFunction>(
-        lower: Double, upper: Double, start: Double? = nil, recordTrace: Bool = false, of function: Function
+        lower: Double, upper: Double, start: Double? = nil, startStep: Double? = nil, recordTrace: Bool = false,
+        of function: Function
     ) -> Root {
-        var root = search(lower: lower, upper: upper, start: start, recordTrace: recordTrace, function)
+        var root = search(
+            lower: lower, upper: upper, start: start, startStep: startStep, recordTrace: recordTrace, function)
         root.bracket = lower...upper
         return root
     }
 
     private static func search<Function: SlopeFunction>(
-        lower: Double, upper: Double, start: Double?, recordTrace: Bool, _ function: Function
+        lower: Double, upper: Double, start: Double?, startStep: Double?, recordTrace: Bool, _ function: Function
     ) -> Root {
         var lower = lower, upper = upper
         var x = start.map { min(max($0, lower), upper) } ?? midpoint(lower, upper)
@@ -42,7 +47,8 @@ enum SafeguardedNewton {
         // cannot stall the search.
         var stepBeforeLast = upper - lower
         var lastStep = stepBeforeLast
-        var previousWasNewton = false
+        // The last Newton step, while the iterates are Newton steps (nil after a bisection).
+        var previousNewtonStep: Double? = x == start ? startStep : nil
         while iterations < iterationLimit {
             let s = function.slope(at: x)
             if s.derivative == 0 { return Root(point: x, iterations: iterations, termination: .exactRoot, trace: trace) }
@@ -68,11 +74,11 @@ enum SafeguardedNewton {
             if isNegligible(next - x, from: x, to: next) {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
-            if kind == .newton && previousWasNewton
-                && isQuadraticallyConverged(step: newtonStep, at: x, previousStep: stepBeforeLast) {
+            if kind == .newton, let previous = previousNewtonStep,
+                isQuadraticallyConverged(step: newtonStep, at: x, previousStep: previous) {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
-            previousWasNewton = kind == .newton
+            previousNewtonStep = kind == .newton ? newtonStep : nil
             if next <= lower || next >= upper || upper.nextDown <= lower {
                 return Root(point: next, iterations: iterations, termination: .bracketCollapsed, trace: trace)
             }
@@ -89,11 +95,15 @@ enum SafeguardedNewton {
     }
 
     /// True when Newton's step from x (after a Newton step `previousStep`) can be accepted without
-    /// another evaluation: in the quadratic phase a step of 1e-7 relative leaves an error near
-    /// 1e-14. Only when the steps are shrinking fast, so that slow linear progress far from a root
-    /// is never mistaken for convergence.
+    /// another evaluation. In the quadratic phase the error after a step s is about K s^2, and the
+    /// observed contraction estimates K ≈ |s| / previousStep^2; the step is accepted when that
+    /// predicted error is below 1e-14 relative, and only when the steps shrink at least a
+    /// hundredfold, so that slow linear progress is never mistaken for convergence.
     static func isQuadraticallyConverged(step: Double, at x: Double, previousStep: Double) -> Bool {
-        abs(step) <= 1e-7 * max(1, abs(x)) && abs(step) <= 1e-2 * abs(previousStep)
+        let (size, previous) = (abs(step), abs(previousStep))
+        guard size <= 1e-2 * previous else { return false }
+        let ratio = size / previous
+        return size * ratio * ratio <= 1e-14 * max(1, abs(x))
     }
 
     /// The midpoint of a bracket; geometric when both ends have one sign and differ in scale.
