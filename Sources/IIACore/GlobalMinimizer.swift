@@ -60,9 +60,18 @@ public enum GlobalMinimizer {
         }
         if lower == upper && found.first == nil { found.add(lower, nil) }
         if found.first == nil {
-            // Cannot happen for a valid objective (the bound has a negative derivative at its
-            // left end and a positive one at its right end); keep the better end all the same.
-            found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
+            // Only when the bound's ends do not have the outward signs: a minimiser beyond the
+            // largest double (capped bound), or rounding at the ends. Keep the end the objective
+            // still descends through, else the lower one.
+            let start = bound.slopeAtLower ?? objective.slope(lower, side: .right)
+            let end = slopeAtUpper
+            if end.derivative < 0 && !(start.derivative > 0) {
+                found.add(upper, nil)
+            } else if start.derivative > 0 && !(end.derivative < 0) {
+                found.add(lower, nil)
+            } else {
+                found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
+            }
         }
         var winner = found.first!
         var others: [Double] = []
@@ -195,41 +204,50 @@ public enum GlobalMinimizer {
         } else if objective.mixedChoseM2 > 0 {
             // The data derivative tends to -(mixed M2 data) < 0 on the left: walk until it is ≤ 0.
             var step = 1.0
-            while lower.isFinite {
+            while true {
                 let (data, total) = dataDerivative(lower, .right)
                 slopeAtLower = total
-                if data <= 0 { break }
-                lower -= step
+                // The whole slope must agree: at the anchor it is the data derivative plus the KL
+                // derivative's rounding, which can outweigh a tiny data derivative.
+                if data <= 0 && (total.map { $0.derivative < 0 } ?? true) || lower <= -farthest { break }
+                lower = max(lower - step, -farthest)
                 step *= 2
             }
         } else {
             // Data derivative ≤ a e^v left of `start`; beta q(1-q)|x + L| beats it beyond this.
             let tail = objective.leftTail
             let m = exp(kl.shift)
-            let x = min(0, -kl.baseLogOdds) - 4 * tail.coefficient / (kl.beta * m) - 1
-            lower = min(lower, x - kl.shift, tail.start, anchor - 1)
+            let x = min(0, -kl.baseLogOdds) - capped(4 * (tail.coefficient / kl.beta) / m) - 1
+            lower = max(min(lower, x - kl.shift, tail.start, anchor - 1), -farthest)
         }
         if upperSettled {
             // Settled at the anchor above.
         } else if objective.mixedChoseM1 > 0 {
             var step = 1.0
-            while upper.isFinite {
+            while true {
                 let (data, total) = dataDerivative(upper, .left)
                 slopeAtUpper = total
-                if data >= 0 { break }
-                upper += step
+                if data >= 0 && (total.map { $0.derivative > 0 } ?? true) || upper >= farthest { break }
+                upper = min(upper + step, farthest)
                 step *= 2
             }
         } else {
             let tail = objective.rightTail
             let m = exp(kl.shift)
-            let x = max(0, -kl.baseLogOdds) + 4 * tail.coefficient * m / kl.beta + 1
-            upper = max(upper, x - kl.shift, tail.start, anchor + 1)
+            let x = max(0, -kl.baseLogOdds) + capped(4 * (tail.coefficient / kl.beta) * m) + 1
+            upper = min(max(upper, x - kl.shift, tail.start, anchor + 1), farthest)
         }
         return SearchBound(
             lower: lower, upper: upper, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper,
             firstKink: firstKink, lastKink: lastKink)
     }
+
+    /// The farthest a bound reaches: a minimiser beyond it (possible only for absurd parameters,
+    /// such as beta near the smallest double) is reported at the bound.
+    static let farthest = Double.greatestFiniteMagnitude
+
+    /// x, or `farthest` when it overflowed (or is NaN from inf - inf).
+    static func capped(_ x: Double) -> Double { x.isFinite ? min(x, farthest) : farthest }
 
     struct Bracket {
         var lower: Double
@@ -381,7 +399,8 @@ public enum GlobalMinimizer {
     static func scanGrid(from a: Double, to b: Double, around centre: Double) -> [Double] {
         let c = min(max(centre, a), b)
         let t0 = asinh(a - c), t1 = asinh(b - c)
-        let cells = max(scanCells, Int(((t1 - t0) / 0.1).rounded(.up)))
+        let span = (t1 - t0) / 0.1
+        let cells = span.isFinite ? min(max(scanCells, Int(span.rounded(.up))), 100_000) : scanCells
         var points = [a]
         for index in 1..<cells {
             let point = c + sinh(t0 + (t1 - t0) * Double(index) / Double(cells))

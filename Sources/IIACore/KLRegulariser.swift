@@ -15,6 +15,8 @@ public struct KLRegulariser: Sendable {
     /// logit(zeta).
     public let baseLogOdds: Double
     let logZeta: Double
+    /// ln(beta).
+    let logBeta: Double
     let logOneMinusZeta: Double
 
     public init(_ parameters: ModelParameters) {
@@ -23,6 +25,7 @@ public struct KLRegulariser: Sendable {
         sizeRatio = Double(parameters.m2) / Double(parameters.m1)
         baseLogOdds = parameters.baseLogOdds
         logZeta = log(parameters.zeta)
+        logBeta = log(parameters.beta)
         logOneMinusZeta = log1p(-parameters.zeta)
     }
 
@@ -48,12 +51,14 @@ public struct KLRegulariser: Sendable {
             let reciprocal = 1 / (1 + e)
             let slope = e * reciprocal * reciprocal
             let halfTanh = (e - 1) * reciprocal
-            derivative.addConstant(beta * gap * slope)
-            curvature.addConstant(beta * (1 - halfTanh * gap) * slope)
+            // beta last: the bracketed products stay small, so only a true overflow overflows.
+            derivative.addConstant(beta * (gap * slope))
+            curvature.addConstant(beta * ((1 - halfTanh * gap) * slope))
             return
         }
-        derivative.addSigmoidSlope(beta * gap, direction: 1, shift: shift)
-        curvature.addSigmoidSlope(beta * (1 - tanh(x / 2) * gap), direction: 1, shift: shift)
+        // beta enters as ln(beta) in the exponent: beta * gap itself can overflow far out.
+        derivative.addSigmoidSlope(gap, direction: 1, shift: shift, logScale: logBeta)
+        curvature.addSigmoidSlope(1 - tanh(x / 2) * gap, direction: 1, shift: shift, logScale: logBeta)
     }
 
     /// The derivative beta q(1-q)(x + logit zeta) at v, directly (underflows to 0 far out).

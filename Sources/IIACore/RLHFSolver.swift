@@ -68,7 +68,11 @@ public struct RLHFSolver: Sendable {
         let exists = gap.termination != .noMinimizer
         let logOdds: Double
         if exists {
-            logOdds = regulariser.baseLogOdds - gap.argmin * (dataSize / parameters.beta)
+            // u |D| / beta, multiplied in the order that overflows only when the product does
+            // (and u = 0 gives exactly the base policy, even when |D| / beta overflows).
+            let u = gap.argmin
+            let scaled = u == 0 ? 0 : abs(u) < 1 ? u * dataSize / parameters.beta : u * (dataSize / parameters.beta)
+            logOdds = regulariser.baseLogOdds - scaled
         } else {
             // RLPO and its variants keep the base policy (rewards 0); DPO the uniform one (theta = 0).
             logOdds = algorithm == .dpo ? -regulariser.shift : regulariser.baseLogOdds
@@ -195,15 +199,22 @@ public struct RLHFSolver: Sendable {
     /// ((1 - p)(zeta - zeta^k)), so u < 0 exactly when p > F(zeta): the same boundary as RLPO.
     public static func pairwiseRewardGap(_ counts: PreferenceCounts) -> Minimization {
         let k = counts.k
-        var wins = 0.0, losses = 0.0
+        // Each sum scaled by its largest count, so that it can neither overflow nor underflow:
+        // ln(B / A) = ln(B / b) + ln b - ln(A / a) - ln a.
+        var largestWin = 0.0, largestLoss = 0.0
         for j in 1..<k {
-            wins += counts.choseM1[j] * Double(k - j)
-            losses += counts.choseM2[j] * Double(j)
+            largestWin = max(largestWin, counts.choseM1[j])
+            largestLoss = max(largestLoss, counts.choseM2[j])
         }
-        guard wins > 0, losses > 0 else {
+        guard largestWin > 0, largestLoss > 0 else {
             return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer)
         }
-        let gap = log(losses) - log(wins)
+        var wins = 0.0, losses = 0.0
+        for j in 1..<k {
+            wins += counts.choseM1[j] / largestWin * Double(k - j)
+            losses += counts.choseM2[j] / largestLoss * Double(j)
+        }
+        let gap = (log(losses) + log(largestLoss)) - (log(wins) + log(largestWin))
         return Minimization(
             argmin: gap, iterations: 0, termination: .closedForm,
             trace: [SolverStep(kind: .start, point: gap)])

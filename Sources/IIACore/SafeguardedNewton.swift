@@ -57,13 +57,25 @@ enum SafeguardedNewton {
             let newtonStep = s.derivative / s.curvature
             var next = x - newtonStep
             var kind = SolverStep.Kind.newton
-            if s.curvature > 0 && isNegligible(newtonStep, from: x, to: next) {
-                // Newton's step is below rounding: x is the root to working precision, even when
-                // the step would not move it off the bracket's end it just became.
-                if recordTrace { trace.append(SolverStep(kind: .newton, point: next)) }
-                return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
+            var rootIsFarther = false
+            if s.curvature > 0 && s.curvature.isFinite && isNegligible(newtonStep, from: x, to: next) {
+                // Newton's step is below rounding. Usually x is then the root to working precision
+                // (also when the step would not move it off the bracket end it just became); but
+                // far out, where the derivative behaves like e^-v (a + b v), Newton's step stays
+                // near 1 at any distance, and 1 is below rounding beyond |v| ≈ 1e15. There a probe
+                // one tolerance towards the root decides.
+                let probe = x + (s.derivative > 0 ? -1 : 1) * 4 * Double.ulpOfOne * max(abs(x), 1)
+                let atProbe = abs(x) > 1e12 && probe > lower && probe < upper ? function.slope(at: probe) : nil
+                if let atProbe, atProbe.derivative != 0, (atProbe.derivative < 0) == (s.derivative < 0) {
+                    if atProbe.derivative < 0 { lower = probe } else { upper = probe }
+                    rootIsFarther = true
+                } else {
+                    let point = min(max(next, lower), upper)
+                    if recordTrace { trace.append(SolverStep(kind: .newton, point: point)) }
+                    return Root(point: point, iterations: iterations, termination: .converged, trace: trace)
+                }
             }
-            if !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper
+            if rootIsFarther || !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper
                 || 2 * abs(newtonStep) > abs(stepBeforeLast) {
                 next = midpoint(lower, upper)
                 kind = .bisection
@@ -71,7 +83,7 @@ enum SafeguardedNewton {
             stepBeforeLast = lastStep
             lastStep = next - x
             if recordTrace { trace.append(SolverStep(kind: kind, point: next)) }
-            if isNegligible(next - x, from: x, to: next) {
+            if isNegligible(next - x, from: x, to: next) && (kind == .bisection || upper - lower <= 2 * abs(next - x)) {
                 return Root(point: next, iterations: iterations, termination: .converged, trace: trace)
             }
             if kind == .newton, let previous = previousNewtonStep,
@@ -108,8 +120,9 @@ enum SafeguardedNewton {
 
     /// The midpoint of a bracket; geometric when both ends have one sign and differ in scale.
     static func midpoint(_ a: Double, _ b: Double) -> Double {
-        if a > 0, b > 4 * a, a > 1 { return (a * b).squareRoot() }
-        if b < 0, a < 4 * b, b < -1 { return -(a * b).squareRoot() }
+        // Geometric means as products of square roots: a * b itself can overflow.
+        if a > 0, b > 4 * a, a > 1 { return a.squareRoot() * b.squareRoot() }
+        if b < 0, a < 4 * b, b < -1 { return -((-a).squareRoot() * (-b).squareRoot()) }
         if a < -1, b > 1, b - a > 1e3 {
             // A bracket around zero of a huge width: step towards zero first.
             return abs(a) > b ? -(-a).squareRoot() : b.squareRoot()

@@ -86,15 +86,16 @@ public struct SlopeAccumulator: Sendable {
         }
     }
 
-    /// Adds `coefficient * sigmoid(t) * sigmoid(-t)` with t = direction * point + shift.
-    public mutating func addSigmoidSlope(_ coefficient: Double, direction: Double, shift: Double) {
+    /// Adds `coefficient * e^logScale * sigmoid(t) * sigmoid(-t)` with t = direction * point + shift
+    /// (`logScale` keeps a huge factor out of the coefficient, where it could overflow).
+    public mutating func addSigmoidSlope(_ coefficient: Double, direction: Double, shift: Double, logScale: Double = 0) {
         guard coefficient != 0 else { return }
         if logMode {
             let up = logSigmoid(direction: direction, shift: shift)
             let down = logSigmoid(direction: -direction, shift: -shift)
-            append(coefficient, slope: up.slope + down.slope, offset: up.offset + down.offset)
+            append(coefficient, slope: up.slope + down.slope, offset: up.offset + down.offset + logScale)
         } else {
-            plainSum += coefficient * StableMath.sigmoidSlope(direction * point + shift)
+            plainSum += coefficient * (exp(logScale) * StableMath.sigmoidSlope(direction * point + shift))
         }
     }
 
