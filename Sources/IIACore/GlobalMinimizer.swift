@@ -277,7 +277,9 @@ public enum GlobalMinimizer {
             let (lower, upper, left, right) = (cell.lower, cell.upper, cell.gLower.derivative, cell.gUpper.derivative)
             if objective.curvatureLowerBound(lower, upper) > 0 {
                 if left < 0 && right > 0 {
-                    let bracket = Bracket(lower: lower, upper: upper, start: startingPoint(lower, cell.gLower, upper, cell.gUpper))
+                    let range = objective.dataDerivativeRange(onPieceAt: SafeguardedNewton.midpoint(lower, upper))
+                    let start = startingPoint(lower, cell.gLower, upper, cell.gUpper, derivativeRange: range)
+                    let bracket = Bracket(lower: lower, upper: upper, start: start)
                     solve(objective, bracket, recordTrace: recordTrace, into: &found)
                 }
                 continue
@@ -304,19 +306,43 @@ public enum GlobalMinimizer {
     /// end nearer the root (the smaller |derivative|), else the chord's zero. (Tried and dropped: the
     /// root of the cubic Hermite interpolant, which cost more iterations on simulated data.) Nil
     /// in log mode (the caller then starts in the middle).
-    static func startingPoint(_ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope) -> StartingPoint? {
+    static func startingPoint(
+        _ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope, derivativeRange: ClosedRange<Double>? = nil
+    ) -> StartingPoint? {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return nil }
         let (end, slope) = abs(slopeA.derivative) <= abs(slopeB.derivative) ? (a, slopeA) : (b, slopeB)
         let newton = end - slope.derivative / slope.curvature
         let newtonInside = slope.curvature > 0 && newton > a && newton < b
         // A short Newton step is trusted; a long one (a sigmoid-shaped derivative across a wide
-        // piece) lands far from the root, where the chord's zero does better.
+        // piece) lands far from the root, where a chord does better: in logits when the
+        // derivative's range is known (a sum of sigmoids is close to one sigmoid), else plain.
         if newtonInside && abs(newton - end) <= newtonTrustedShare * (b - a) {
             return StartingPoint(point: newton, newtonStep: newton - end)
+        }
+        if let range = derivativeRange, let point = logitChordZero(a, slopeA.derivative, b, slopeB.derivative, range) {
+            return StartingPoint(point: point)
         }
         let secant = a - slopeA.derivative * (b - a) / (slopeB.derivative - slopeA.derivative)
         if secant.isFinite && secant > a && secant < b { return StartingPoint(point: secant) }
         return newtonInside ? StartingPoint(point: newton, newtonStep: newton - end) : nil
+    }
+
+    /// The zero of the chord through the ends' derivatives after mapping each through
+    /// logit((g - low) / (high - low)): a sigmoid rising from `low` to `high` becomes a straight
+    /// line, so for a sum of sigmoids the chord lands near the root. Nil when a mapped value is
+    /// out of (0, 1) or the point leaves (a, b).
+    static func logitChordZero(
+        _ a: Double, _ derivativeA: Double, _ b: Double, _ derivativeB: Double, _ range: ClosedRange<Double>
+    ) -> Double? {
+        let (low, high) = (range.lowerBound, range.upperBound)
+        guard low < 0, high > 0, derivativeA > low, derivativeA < high, derivativeB > low, derivativeB < high else {
+            return nil
+        }
+        // logit((g - low) / (high - low)) = ln((g - low) / (high - g)): two logarithms of odds ratios.
+        let oddsA = (derivativeA - low) / (high - derivativeA)
+        let towardRoot = log((-low / high) / oddsA), across = log((derivativeB - low) / (high - derivativeB) / oddsA)
+        let point = a + towardRoot * (b - a) / across
+        return point > a && point < b ? point : nil
     }
 
     /// Where Newton's method starts in a bracket, and the Newton step from an evaluated end that

@@ -29,10 +29,15 @@ public protocol RegularisedObjective: SlopeFunction {
     var rightTail: (coefficient: Double, start: Double) { get }
     /// The data part's unique minimiser, when it is known and unique (saves the search for it).
     var dataMinimizer: Double? { get }
+    /// The range of the data derivative on the smooth piece holding v, when the data part is a
+    /// sum of sigmoids there (a hint for Newton's start; nil when unknown).
+    func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>?
 }
 
 extension RegularisedObjective {
     public var dataMinimizer: Double? { nil }
+
+    public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? { nil }
 
     public func slopesAtKink(_ v: Double) -> KinkSlopes {
         let (left, dataLeft) = slopeWithDataDerivative(v, side: .left)
@@ -209,6 +214,14 @@ public struct SLiCObjective: RegularisedObjective {
 
     /// The hinge part alone (for charts that draw the parts).
     public func hingeValue(_ v: Double) -> Double { dataValue(v) }
+
+    /// Between its kinks the data derivative is the hinges' constant plus sigmoids rising from
+    /// -(chosen-M2 smooth weight) to +(chosen-M1 smooth weight).
+    public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? {
+        let hinge = hingeDerivative(v, side: .right)
+        let up = mixedChoseM1 - lowerHingeWeight, down = mixedChoseM2 - upperHingeWeight
+        return up + down > 0 ? (hinge - down)...(hinge + up) : nil
+    }
 
     /// The hinges' derivative on `side` of v.
     func hingeDerivative(_ v: Double, side: PieceSide) -> Double {
