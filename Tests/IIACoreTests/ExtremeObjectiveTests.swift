@@ -346,33 +346,10 @@ private func independentSLiCSign(
 
 // MARK: - Progress file (child processes)
 
-/// In an exit test's child process: the file each setting is noted in before it is solved.
-nonisolated(unsafe) private var extremeProgressLog: FileHandle?
-
-private func noteSolving(_ what: @autoclosure () -> String) {
-    extremeProgressLog?.write(Data("\(what())\n".utf8))
-}
-
-private func logProgress(to path: String) {
-    _ = FileManager.default.createFile(atPath: path, contents: nil)
-    extremeProgressLog = FileHandle(forWritingAtPath: path)
-}
-
-private func progressPath(_ name: String) -> String {
-    NSTemporaryDirectory() + "ExtremeObjectiveTests-\(name)-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).log"
-}
-
-/// Records the setting being solved when the child did not exit cleanly, prints the child's
-/// statistics line when it did, and removes the progress file.
+/// Prints the child's statistics lines after it exited cleanly (progress file: see ``ChildProcessProgress``).
 private func finishChild(_ result: ExitTest.Result?, progress path: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let noted = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    let lines = noted.split(separator: "\n").map(String.init)
-    guard result != nil else {
-        let last = lines.last ?? "(none noted)"
-        Issue.record("the solver ended the process (a trap?) while solving: \(last)", sourceLocation: sourceLocation)
-        return
-    }
+    let lines = ChildProcessProgress.finish(result, path: path, sourceLocation: sourceLocation)
+    guard result != nil else { return }
     for line in lines where line.hasPrefix("STATS") { print("ExtremeObjectiveTests \(line)") }
 }
 
@@ -458,7 +435,7 @@ private func checkMinimum<Objective: RegularisedObjective>(
     statistics: inout GridStatistics
 ) -> Minimization {
     let table = "\(name) \(setting.reproducer)"
-    noteSolving(table)
+    ChildProcessProgress.note(table)
     let parameters = setting.parameters
     let found = GlobalMinimizer.minimize(objective)
     statistics.objectives += 1
@@ -593,7 +570,7 @@ private func checkSolverPath(
     slic: (SLiCObjective, Minimization)?, statistics: inout GridStatistics
 ) {
     let table = "RLHFSolver \(algorithms.map(\.name)) \(setting.reproducer)"
-    noteSolving(table)
+    ChildProcessProgress.note(table)
     let parameters = setting.parameters, counts = setting.counts
     let results = algorithms == Algorithm.allCases
         ? RLHFSolver(parameters).solve(counts) : RLHFSolver(parameters).solve(counts, algorithms: algorithms)
@@ -848,15 +825,15 @@ struct ExtremeObjectiveTests {
         "Random extreme settings (k 2…64, counts 5e-324…1e300, zeta/beta/delta/|M| at their extremes): the global minimum against a dense grid, an independent evaluation and the derivative's sign; all six algorithms never NaN",
         arguments: 0..<randomChunks)
     func randomSettings(chunk: Int) async {
-        let path = progressPath("random-\(chunk)")
+        let path = ChildProcessProgress.path("ExtremeObjectiveTests", "random-\(chunk)")
         let result = await #expect(processExitsWith: .success) { [path = path as String, chunk = chunk as Int] in
-            logProgress(to: path)
+            ChildProcessProgress.start(at: path)
             var statistics = GridStatistics()
             for setting in drawSettings(chunk: chunk) {
                 let index = Int(setting.label.split(separator: "#").last ?? "0") ?? 0
                 checkSetting(setting: setting, index: index, statistics: &statistics)
             }
-            noteSolving(statistics.line)
+            ChildProcessProgress.note(statistics.line)
         }
         finishChild(result, progress: path)
     }
@@ -867,14 +844,14 @@ struct ExtremeObjectiveTests {
         #expect(settings.count == handMadeCount)
         let setting = try #require(settings.indices.contains(index) ? settings[index] : nil)
         try setting.parameters.validate()
-        let path = progressPath("hand-made-\(index)")
+        let path = ChildProcessProgress.path("ExtremeObjectiveTests", "hand-made-\(index)")
         let result = await #expect(processExitsWith: .success) { [path = path as String, index = index as Int] in
-            logProgress(to: path)
+            ChildProcessProgress.start(at: path)
             var statistics = GridStatistics()
             // Rebuilt in the child, bit for bit (the setting itself is not Codable).
             guard let setting = try? handMadeSettings()[index] else { return }
             checkSetting(setting, objectives: [.il, .slic], allAlgorithms: true, statistics: &statistics)
-            noteSolving(statistics.line)
+            ChildProcessProgress.note(statistics.line)
         }
         finishChild(result, progress: path)
     }

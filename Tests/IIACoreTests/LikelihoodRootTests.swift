@@ -139,36 +139,6 @@ private func slopeSign(_ likelihood: IIALikelihood, _ u: Double) -> Double {
     return d > 0 ? 1 : d < 0 ? -1 : d == 0 ? 0 : .nan
 }
 
-/// In an exit test's child process: the file each table is noted in before it is solved.
-nonisolated(unsafe) private var progressLog: FileHandle?
-
-/// Notes the table about to be solved (in a child process only), so that a trap in the solver
-/// can be traced to its table.
-private func noteSolving(_ table: @autoclosure () -> String) {
-    progressLog?.write(Data("\(table())\n".utf8))
-}
-
-/// Starts noting tables in `path` (called in the child process).
-private func logProgress(to path: String) {
-    FileManager.default.createFile(atPath: path, contents: nil)
-    progressLog = FileHandle(forWritingAtPath: path)
-}
-
-/// A fresh progress file for one test.
-private func progressPath(_ name: String) -> String {
-    NSTemporaryDirectory() + "LikelihoodRootTests-\(name)-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).log"
-}
-
-/// When the child process did not exit cleanly (the exit test returns nil and has recorded that
-/// already), records the table it was solving; removes the progress file.
-private func reportTrap(_ result: ExitTest.Result?, progress path: String, sourceLocation: SourceLocation = #_sourceLocation) {
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    guard result == nil else { return }
-    let noted = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    let last = noted.split(separator: "\n").last.map(String.init) ?? "(none noted)"
-    Issue.record("the solver ended the process (a trap?) while solving: \(last)", sourceLocation: sourceLocation)
-}
-
 /// Accepted ways for the root search to stop when a minimiser exists.
 private let rootTerminations: Set<Termination> = [.converged, .exactRoot, .bracketCollapsed]
 
@@ -183,7 +153,7 @@ private let agreementTolerance = 1e-9
 @discardableResult
 private func checkRoot(_ counts: PreferenceCounts, label: String) -> Minimization {
     let table = "\(label) k=\(counts.k) \(counts.commandLineForm)"
-    noteSolving(table)
+    ChildProcessProgress.note(table)
     let likelihood = IIALikelihood(counts)
     let found = RLHFSolver.minimizeLikelihood(likelihood)
     let expectsMinimizer = counts.mixedChoseM1 > 0 && counts.mixedChoseM2 > 0
@@ -334,7 +304,7 @@ private func checkTraces() {
         guard likelihood.hasMinimizer else { continue }
         traced += 1
         let table = "k=\(counts.k) \(counts.commandLineForm)"
-        noteSolving(table)
+        ChildProcessProgress.note(table)
         let plain = RLHFSolver.minimizeLikelihood(likelihood)
         let found = RLHFSolver.minimizeLikelihood(likelihood, recordTrace: true)
         #expect(plain.trace.isEmpty, "a trace without recordTrace: \(table)")
@@ -372,12 +342,12 @@ struct LikelihoodRootTests {
         "Random tables (k 2…64, counts 5e-324…1e303, roots out to |u| ≈ 1450): a converged root, checked by the derivative's sign and two bisections",
         arguments: 0..<randomChunks)
     func randomTables(chunk: Int) async {
-        let path = progressPath("random-\(chunk)")
+        let path = ChildProcessProgress.path("LikelihoodRootTests", "random-\(chunk)")
         let result = await #expect(processExitsWith: .success) { [path = path as String, chunk = chunk as Int] in
-            logProgress(to: path)
+            ChildProcessProgress.start(at: path)
             checkRandomTables(chunk: chunk)
         }
-        reportTrap(result, progress: path)
+        ChildProcessProgress.finish(result, path: path)
     }
 
     @Test("The random tables cover every regime: > 2000 with a minimiser, roots beyond |u| = 100 and 600, one-sided data")
@@ -411,13 +381,13 @@ struct LikelihoodRootTests {
         let tables = try handMadeTables()
         #expect(tables.count == handMadeCount)
         let (label, counts) = try #require(tables.indices.contains(index) ? tables[index] : nil)
-        let path = progressPath("hand-made-\(index)")
+        let path = ChildProcessProgress.path("LikelihoodRootTests", "hand-made-\(index)")
         let result = await #expect(processExitsWith: .success) {
             [path = path as String, label = label as String, counts = counts as PreferenceCounts] in
-            logProgress(to: path)
+            ChildProcessProgress.start(at: path)
             checkRoot(counts, label: label)
         }
-        reportTrap(result, progress: path)
+        ChildProcessProgress.finish(result, path: path)
     }
 
     @Test("Single rows: u* = ln(N2 / N1) - ln((k - j) / j) exactly")
@@ -433,22 +403,22 @@ struct LikelihoodRootTests {
 
     @Test("Expected data over p1 × zeta × k × |D|: the root, in at most 12 iterations")
     func expectedData() async {
-        let path = progressPath("expected")
+        let path = ChildProcessProgress.path("LikelihoodRootTests", "expected")
         let result = await #expect(processExitsWith: .success) { [path = path as String] in
-            logProgress(to: path)
+            ChildProcessProgress.start(at: path)
             checkExpectedData()
         }
-        reportTrap(result, progress: path)
+        ChildProcessProgress.finish(result, path: path)
     }
 
     @Test("The trace starts at the first guess, holds iterations + 1 points and ends at argmin")
     func traces() async {
-        let path = progressPath("traces")
+        let path = ChildProcessProgress.path("LikelihoodRootTests", "traces")
         let result = await #expect(processExitsWith: .success) { [path = path as String] in
-            logProgress(to: path)
+            ChildProcessProgress.start(at: path)
             checkTraces()
         }
-        reportTrap(result, progress: path)
+        ChildProcessProgress.finish(result, path: path)
     }
 
     @Test("Without a minimiser the search reports .noMinimizer")
