@@ -58,7 +58,7 @@ public enum GlobalMinimizer {
                 objective, from: pieceStart, to: upper, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtUpper,
                 recordTrace: recordTrace, into: &found)
         }
-        if lower == upper && found.first == nil { found.add(lower, nil) }
+        if lower == upper && found.first == nil { found.add(lower, nil, .atBound) }
         if found.first == nil {
             // Only when the bound's ends do not have the outward signs: a minimiser beyond the
             // largest double (capped bound), or rounding at the ends. Keep the end the objective
@@ -66,11 +66,11 @@ public enum GlobalMinimizer {
             let start = bound.slopeAtLower ?? objective.slope(lower, side: .right)
             let end = slopeAtUpper
             if end.derivative < 0 && !(start.derivative > 0) {
-                found.add(upper, nil)
+                found.add(upper, nil, .atBound)
             } else if start.derivative > 0 && !(end.derivative < 0) {
-                found.add(lower, nil)
+                found.add(lower, nil, .atBound)
             } else {
-                found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
+                found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil, .atBound)
             }
         }
         var winner = found.first!
@@ -90,7 +90,7 @@ public enum GlobalMinimizer {
         return Minimization(
             argmin: winner.point,
             iterations: winner.root?.iterations ?? 0,
-            termination: winner.root?.termination ?? .atKink,
+            termination: winner.root?.termination ?? winner.termination,
             otherMinima: others,
             trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []),
             bracket: winner.root?.bracket, searchInterval: lower...upper)
@@ -99,12 +99,14 @@ public enum GlobalMinimizer {
     /// Local minima found; their values are compared only when there are several, and no array
     /// is allocated for the usual single one.
     struct LocalMinima {
-        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?)
+        /// A local minimum: Newton's root, or (without one) a kink or an end of the bound.
+        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?, termination: Termination)
         var first: Candidate?
         var more: [Candidate] = []
 
-        mutating func add(_ point: Double, _ root: SafeguardedNewton.Root?) {
-            if first == nil { first = (point, root) } else { more.append((point, root)) }
+        mutating func add(_ point: Double, _ root: SafeguardedNewton.Root?, _ termination: Termination = .atKink) {
+            let candidate = (point, root, root?.termination ?? termination)
+            if first == nil { first = candidate } else { more.append(candidate) }
         }
     }
 
@@ -192,16 +194,15 @@ public enum GlobalMinimizer {
             }
         }
         if objective.mixedChoseM1 > 0, let kink = kinks.last, anchor > kink {
-            let slopes = firstKink?.point == kink ? firstKink!.slopes : objective.slopesAtKink(kink)
+            let slopes: KinkSlopes
+            if let first = firstKink, first.point == kink { slopes = first.slopes } else { slopes = objective.slopesAtKink(kink) }
             lastKink = (kink, slopes)
             if let data = slopes.dataRight, data > 0, slopes.right.derivative > 0 {
                 (upper, slopeAtUpper, upperSettled) = (anchor, .signOnly(1), true)
             }
         }
 
-        if lowerSettled {
-            // Settled at the anchor above.
-        } else if objective.mixedChoseM2 > 0 {
+        if !lowerSettled && objective.mixedChoseM2 > 0 {
             // The data derivative tends to -(mixed M2 data) < 0 on the left: walk until it is ≤ 0.
             var step = 1.0
             while true {
@@ -213,16 +214,14 @@ public enum GlobalMinimizer {
                 lower = max(lower - step, -farthest)
                 step *= 2
             }
-        } else {
+        } else if !lowerSettled {
             // Data derivative ≤ a e^v left of `start`; beta q(1-q)|x + L| beats it beyond this.
             let tail = objective.leftTail
             let m = exp(kl.shift)
             let x = min(0, -kl.baseLogOdds) - capped(4 * (tail.coefficient / kl.beta) / m) - 1
             lower = max(min(lower, x - kl.shift, tail.start, anchor - 1), -farthest)
         }
-        if upperSettled {
-            // Settled at the anchor above.
-        } else if objective.mixedChoseM1 > 0 {
+        if !upperSettled && objective.mixedChoseM1 > 0 {
             var step = 1.0
             while true {
                 let (data, total) = dataDerivative(upper, .left)
@@ -231,7 +230,7 @@ public enum GlobalMinimizer {
                 upper = min(upper + step, farthest)
                 step *= 2
             }
-        } else {
+        } else if !upperSettled {
             let tail = objective.rightTail
             let m = exp(kl.shift)
             let x = max(0, -kl.baseLogOdds) + capped(4 * (tail.coefficient / kl.beta) * m) + 1
@@ -303,9 +302,13 @@ public enum GlobalMinimizer {
 
     /// A first Newton iterate for a root bracketed by (a, b) with the given end slopes (negative
     /// derivative at a, positive at b), which share one scale in plain mode: Newton's step from the
-    /// end nearer the root (the smaller |derivative|), else the chord's zero. (Tried and dropped: the
-    /// root of the cubic Hermite interpolant, which cost more iterations on simulated data.) Nil
-    /// in log mode (the caller then starts in the middle).
+    /// end nearer the root (the smaller |derivative|) when it is at most `newtonTrustedShare` of the
+    /// bracket; else the zero of the chord in logits when the derivative's range is known, else
+    /// the plain chord's zero, else the long Newton step. (Tried and dropped: the root of the cubic
+    /// Hermite interpolant, which cost more iterations on simulated data.) A sign-only end
+    /// (``Slope/signOnly(_:)``: infinite derivative, NaN curvature) is never the nearer end, and
+    /// the chords through it are not finite, so they are skipped. Nil in log mode (the caller then
+    /// starts in the middle).
     static func startingPoint(
         _ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope, derivativeRange: ClosedRange<Double>? = nil
     ) -> StartingPoint? {
@@ -322,8 +325,10 @@ public enum GlobalMinimizer {
         if let range = derivativeRange, let point = logitChordZero(a, slopeA.derivative, b, slopeB.derivative, range) {
             return StartingPoint(point: point)
         }
-        let secant = a - slopeA.derivative * (b - a) / (slopeB.derivative - slopeA.derivative)
-        if secant.isFinite && secant > a && secant < b { return StartingPoint(point: secant) }
+        if slopeA.derivative.isFinite && slopeB.derivative.isFinite {
+            let secant = a - slopeA.derivative * (b - a) / (slopeB.derivative - slopeA.derivative)
+            if secant > a && secant < b { return StartingPoint(point: secant) }
+        }
         return newtonInside ? StartingPoint(point: newton, newtonStep: newton - end) : nil
     }
 
@@ -352,20 +357,22 @@ public enum GlobalMinimizer {
         var newtonStep: Double? = nil
     }
 
-    /// The longest Newton step, as a share of the bracket, that ``startingPoint(_:_:_:_:)`` takes.
+    /// The longest Newton step, as a share of the bracket, that
+    /// ``startingPoint(_:_:_:_:derivativeRange:)`` prefers to the chords.
     static let newtonTrustedShare = 0.1
 
     /// True when the derivative cannot vanish on [a, b]: the data derivative is monotone, and
     /// the KL derivative is bounded there, so the data derivative's value at one end decides.
-    /// The data derivative at the ends is the given slope less the KL derivative there.
+    /// The data derivative at the ends is the given slope less the KL derivative there; an end
+    /// known only by its sign (an infinite slope) decides nothing.
     static func excludesRoot<Objective: RegularisedObjective>(
         _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double, slopeAtUpper: Double
     ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
         let kl = objective.regulariser
         let bound = kl.derivativeMagnitudeBound(a, b)
-        if slopeAtLower - kl.derivative(a) - bound > 0 { return true }
-        return slopeAtUpper - kl.derivative(b) + bound < 0
+        if slopeAtLower.isFinite && slopeAtLower - kl.derivative(a) - bound > 0 { return true }
+        return slopeAtUpper.isFinite && slopeAtUpper - kl.derivative(b) + bound < 0
     }
 
     /// Halvings tried before a cell is scanned instead.

@@ -74,8 +74,8 @@ public struct KLRegulariser: Sendable {
         return beta * peak * max(abs(x1 + baseLogOdds), abs(x2 + baseLogOdds))
     }
 
-    /// A lower bound of the curvature on [a, b] (in v), given (e^a, e^b) when both are far from
-    /// overflow (no exponential or tanh is needed then).
+    /// A lower bound of the curvature on [a, b] (in v), given e^±a and e^±b when both are far
+    /// from overflow (no exponential or tanh is needed then).
     ///
     /// phi(x) = -tanh(x/2)(x + logit zeta) is smallest at an end of any interval, or is ≥ 0
     /// there, and q(1-q) is unimodal, which gives a cheap and safe bound.

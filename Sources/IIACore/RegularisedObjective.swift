@@ -17,8 +17,8 @@ public protocol RegularisedObjective: SlopeFunction {
     func dataValue(_ v: Double) -> Double
     /// Adds the data part's derivative and curvature on the smooth piece on `side` of v.
     func accumulateData(_ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator)
-    /// A lower bound of the data part's curvature on [a, b] (no kink inside), given (e^a, e^b)
-    /// when |a|, |b| ≤ 600 (see ``StableMath/endExponentials(_:_:)``).
+    /// A lower bound of the data part's curvature on [a, b] (no kink inside), given e^±a and e^±b
+    /// when |a|, |b| ≤ 600 (see ``StableMath/EndExponentials``).
     func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double
     /// The objective's one-sided slopes at a kink, and the data part's one-sided derivatives
     /// there when they are known exactly (|v| ≤ 600).
@@ -240,19 +240,20 @@ public struct SLiCObjective: RegularisedObjective {
             var sumDerivative = 0.0, sumCurvature = 0.0
             for j in 1..<k {
                 let row = constants.rows[j]
-                if j >= 2, case let w = choseM1[j], w > 0 {
+                let (up, down) = (j >= 2 ? choseM1[j] : 0, j <= k - 2 ? choseM2[j] : 0)
+                if up > 0 {
                     let e = growth * row.upScale
                     let reciprocal = 1 / (1 + e)
                     let share = e * reciprocal  // ≤ 1: no product overflows
-                    sumDerivative += w * share
-                    sumCurvature += w * (share * reciprocal)
+                    sumDerivative += up * share
+                    sumCurvature += up * (share * reciprocal)
                 }
-                if j <= k - 2, case let w = choseM2[j], w > 0 {
+                if down > 0 {
                     let e = decay * row.downScale
                     let reciprocal = 1 / (1 + e)
-                    let share = e * reciprocal  // ≤ 1: no product overflows
-                    sumDerivative -= w * share
-                    sumCurvature += w * (share * reciprocal)
+                    let share = e * reciprocal
+                    sumDerivative -= down * share
+                    sumCurvature += down * (share * reciprocal)
                 }
             }
             derivative.addConstant(sumDerivative)

@@ -63,7 +63,8 @@ enum SafeguardedNewton {
                 // (also when the step would not move it off the bracket end it just became); but
                 // far out, where the derivative behaves like e^-v (a + b v), Newton's step stays
                 // near 1 at any distance, and 1 is below rounding beyond |v| ≈ 1e15. There a probe
-                // one tolerance towards the root decides.
+                // one tolerance towards the root decides (a check, not an iterate: it is neither
+                // counted nor traced).
                 let probe = x + (s.derivative > 0 ? -1 : 1) * 4 * Double.ulpOfOne * max(abs(x), 1)
                 let atProbe = abs(x) > 1e12 && probe > lower && probe < upper ? function.slope(at: probe) : nil
                 if let atProbe, atProbe.derivative != 0, (atProbe.derivative < 0) == (s.derivative < 0) {
@@ -107,15 +108,19 @@ enum SafeguardedNewton {
     }
 
     /// True when Newton's step from x (after a Newton step `previousStep`) can be accepted without
-    /// another evaluation. In the quadratic phase the error after a step s is about K s^2, and the
-    /// observed contraction estimates K ≈ |s| / previousStep^2; the step is accepted when that
-    /// predicted error is below 1e-14 relative, and only when the steps shrink at least a
-    /// hundredfold, so that slow linear progress is never mistaken for convergence.
+    /// another evaluation. In the quadratic phase the error after a step s is about K s^2; K is
+    /// estimated from the observed contraction, K ≈ |s| / previousStep^2, but never below 1/2: a
+    /// previous step from outside the quadratic phase can land unusually close and make the
+    /// estimate far too small, and for the likelihood 1/2 is a true bound (its third derivative is
+    /// at most its second in size, so the error after a step is at most about s^2 / 2). The step
+    /// is accepted when that predicted error is below 1e-14 relative, and only when the steps
+    /// shrink at least a hundredfold.
     static func isQuadraticallyConverged(step: Double, at x: Double, previousStep: Double) -> Bool {
         let (size, previous) = (abs(step), abs(previousStep))
         guard size <= 1e-2 * previous else { return false }
         let ratio = size / previous
-        return size * ratio * ratio <= 1e-14 * max(1, abs(x))
+        let predictedError = size * max(ratio * ratio, size / 2)
+        return predictedError <= 1e-14 * max(1, abs(x))
     }
 
     /// The midpoint of a bracket; geometric when both ends have one sign and differ in scale.
@@ -129,10 +134,4 @@ enum SafeguardedNewton {
         }
         return a + (b - a) / 2
     }
-}
-
-/// A scalar function of which Newton's method seeks a stationary point: its derivative and
-/// curvature at a point (on a common scale, see ``Slope``).
-public protocol SlopeFunction: Sendable {
-    func slope(at x: Double) -> Slope
 }

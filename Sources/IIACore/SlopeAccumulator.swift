@@ -86,8 +86,9 @@ public struct SlopeAccumulator: Sendable {
         }
     }
 
-    /// Adds `coefficient * e^logScale * sigmoid(t) * sigmoid(-t)` with t = direction * point + shift
-    /// (`logScale` keeps a huge factor out of the coefficient, where it could overflow).
+    /// Adds `coefficient * e^logScale * sigmoid(t) * sigmoid(-t)` with t = direction * point + shift.
+    /// In log mode `logScale` joins the exponent, so a huge factor never multiplies the
+    /// coefficient; in plain mode (|point| ≤ 600, moderate factors) it is applied directly.
     public mutating func addSigmoidSlope(_ coefficient: Double, direction: Double, shift: Double, logScale: Double = 0) {
         guard coefficient != 0 else { return }
         if logMode {

@@ -1,6 +1,7 @@
 /// Why the solver stopped.
 public enum Termination: String, Sendable, Codable, CaseIterable {
-    /// A Newton or bisection step changed the root by less than a few units in the last place.
+    /// A Newton or bisection step changed the root by less than a few units in the last place, or
+    /// Newton's contraction predicts an error below 1e-14 relative after the last step.
     case converged
     /// The derivative was exactly zero at an iterate.
     case exactRoot
@@ -8,6 +9,9 @@ public enum Termination: String, Sendable, Codable, CaseIterable {
     case bracketCollapsed
     /// The minimum sits at a kink of the hinge, where the derivative changes sign.
     case atKink
+    /// The minimum sits at an end of the search bound: the derivative does not change sign
+    /// inside it (rounding at the end, or a minimiser beyond the largest double, reported there).
+    case atBound
     /// The objective has no minimiser; the paper's convention was applied.
     case noMinimizer
     /// The iteration limit was reached (the last iterate is reported).
@@ -22,6 +26,7 @@ public enum Termination: String, Sendable, Codable, CaseIterable {
         case .exactRoot: return "exact root"
         case .bracketCollapsed: return "bracket collapsed"
         case .atKink: return "minimum at a hinge kink"
+        case .atBound: return "minimum at an end of the search bound"
         case .noMinimizer: return "no minimiser (convention applied)"
         case .iterationLimit: return "iteration limit"
         case .closedForm: return "closed form"

@@ -545,6 +545,7 @@ private func checkMinimum<Objective: RegularisedObjective>(
             "independent derivative sign around argmin \(v) ± \(d): \(independentLeft), \(independentRight) (\(found.termination)): \(table)")
     }
     if found.termination == .atKink {
+        #expect(kinks.contains(v), "termination .atKink away from a kink (\(v)): \(table)")
         if kinks.contains(v) {
             statistics.atKink += 1
             let left = objective.slope(v, side: .left).derivative, right = objective.slope(v, side: .right).derivative
@@ -553,11 +554,12 @@ private func checkMinimum<Objective: RegularisedObjective>(
             #expect(
                 independentLeft <= 0 && independentRight >= 0,
                 "independent one-sided signs at the kink \(v): \(independentLeft), \(independentRight): \(table)")
-        } else if found.searchInterval.map({ $0.lowerBound < $0.upperBound }) ?? true {
-            // The minimiser's "cannot happen" fallback (no local minimum found, the better end
-            // kept): not an error by itself (the checks above judge the point), but counted.
-            statistics.fallbacks += 1
         }
+    } else if found.termination == .atBound {
+        // No sign change inside the bound (rounding at an end, or a minimiser beyond the largest
+        // double): not an error by itself (the checks above judge the point), but counted.
+        #expect(found.searchInterval.map { v == $0.lowerBound || v == $0.upperBound } ?? false, "\(v) is not an end of the bound: \(table)")
+        statistics.fallbacks += 1
     }
     return found
 }
