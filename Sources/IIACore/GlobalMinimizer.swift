@@ -58,7 +58,7 @@ public enum GlobalMinimizer {
                 objective, from: pieceStart, to: upper, slopeAtStart: slopeAtStart, slopeAtEnd: slopeAtUpper,
                 recordTrace: recordTrace, into: &found)
         }
-        if lower == upper && found.first == nil { found.add(lower, nil, .atBound) }
+        if lower == upper && found.first == nil { found.add(lower, nil) }
         if found.first == nil {
             // Only when the bound's ends do not have the outward signs: a minimiser beyond the
             // largest double (capped bound), or rounding at the ends. Keep the end the objective
@@ -66,11 +66,11 @@ public enum GlobalMinimizer {
             let start = bound.slopeAtLower ?? objective.slope(lower, side: .right)
             let end = slopeAtUpper
             if end.derivative < 0 && !(start.derivative > 0) {
-                found.add(upper, nil, .atBound)
+                found.add(upper, nil)
             } else if start.derivative > 0 && !(end.derivative < 0) {
-                found.add(lower, nil, .atBound)
+                found.add(lower, nil)
             } else {
-                found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil, .atBound)
+                found.add(objective.value(lower) <= objective.value(upper) ? lower : upper, nil)
             }
         }
         var winner = found.first!
@@ -90,7 +90,7 @@ public enum GlobalMinimizer {
         return Minimization(
             argmin: winner.point,
             iterations: winner.root?.iterations ?? 0,
-            termination: winner.root?.termination ?? winner.termination,
+            termination: winner.root?.termination ?? (objective.kinks.contains(winner.point) ? .atKink : .atBound),
             otherMinima: others,
             trace: winner.root?.trace ?? (recordTrace ? [SolverStep(kind: .start, point: winner.point)] : []),
             bracket: winner.root?.bracket, searchInterval: lower...upper)
@@ -100,13 +100,12 @@ public enum GlobalMinimizer {
     /// is allocated for the usual single one.
     struct LocalMinima {
         /// A local minimum: Newton's root, or (without one) a kink or an end of the bound.
-        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?, termination: Termination)
+        typealias Candidate = (point: Double, root: SafeguardedNewton.Root?)
         var first: Candidate?
         var more: [Candidate] = []
 
-        mutating func add(_ point: Double, _ root: SafeguardedNewton.Root?, _ termination: Termination = .atKink) {
-            let candidate = (point, root, root?.termination ?? termination)
-            if first == nil { first = candidate } else { more.append(candidate) }
+        mutating func add(_ point: Double, _ root: SafeguardedNewton.Root?) {
+            if first == nil { first = (point, root) } else { more.append((point, root)) }
         }
     }
 
