@@ -301,9 +301,10 @@ public struct Explanation: Sendable, Hashable {
                 let slic = SLiCObjective(counts, parameters), il = InclusiveLearningObjective(counts, parameters)
                 let value = { (x: Double) -> Double in result.algorithm == .slic ? slic.value(x) : il.value(x) }
                 let list = minima.map { quote("local minimum", $0) }.joined(separator: " and v = ")
-                let others = minima.filter { $0 != v }.map { value($0) - value(v) }
-                let gap = quote("gap to the next minimum", others.min() ?? 0)
-                lines.append("The objective is not convex here: local minima at v = \(list); the solver compared them and kept v = \(vText), lower by \(gap).")
+                let others = minima.filter { $0 != v }.map { value($0) - value(v) }.filter(\.isFinite)
+                // Objective values beyond the double range leave no finite gap to quote.
+                let lower = others.min().map { "lower by " + quote("gap to the next minimum", $0) } ?? "the lower one"
+                lines.append("The objective is not convex here: local minima at v = \(list); the solver compared them and kept v = \(vText), \(lower).")
             }
         }
 

@@ -156,14 +156,15 @@ extension ExplorerModel {
 
     func drawBoundary(into buffer: inout CellBuffer, rect: Rect) {
         let verdict = FailureBoundary.verdict(parameters)
+        let summary = ReadOut.boundary(parameters, results: results)
         let text: String
         switch (parameters.queries, parameters.choiceModel) {
         case (_, .logit):
-            text = verdict.summary
+            text = summary
         case (.fixed(let count), _):
-            text = "Fixed sets, J/|Y| = \(count)/\(parameters.k): " + verdict.summary
+            text = "Fixed sets, J/|Y| = \(count)/\(parameters.k): " + summary
         case (.sampled, _):
-            text = "F(zeta) for |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: 1/2)" : "") + ": " + verdict.summary
+            text = "F(zeta) for |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: 1/2)" : "") + ": " + summary
         }
         let style = verdict.isPerverse ? colored(Self.red, bold: true) : .plain
         for (offset, line) in wrap(text, width: rect.width - 2).prefix(rect.height).enumerated() {

@@ -1,9 +1,9 @@
 import Foundation
 import IIACore
 
-/// Text for numbers on screen. Every function returns readable text for every input: NaN
-/// becomes "n/a" and infinities a sign with ∞ ("oo" in ASCII), so neither "nan" nor "inf"
-/// ever reaches the screen.
+/// Text for numbers on screen. Every function returns short readable text for every input: NaN
+/// becomes "n/a" and an infinity the bound it lies beyond (">1.8e308"), so neither "nan" nor
+/// "inf" ever reaches the screen.
 public enum NumberFormatting {
     /// `value` with up to `significant` significant digits, exponents written compactly
     /// ("1e4", "1.26e-5"); whole numbers below 1e6 are written in full.
@@ -12,7 +12,7 @@ public enum NumberFormatting {
         if value == 0 { return "0" }
         let isWhole = value == value.rounded()
         if isWhole && abs(value) < 1e4 { return String(Int64(value)) }
-        let general = cleanExponent(String(format: "%.\(significant)g", value))
+        let general = cleanExponent(String(format: "%.\(min(max(significant, 1), 17))g", value))
         if isWhole && abs(value) < 1e6 {
             let full = String(Int64(value))
             return general.count < full.count ? general : full
@@ -32,16 +32,20 @@ public enum NumberFormatting {
             return scientific(log10Value: -StableMath.softplus(-logOdds) / M_LN10)
         }
         if logOdds > -tail {
-            return "1 - " + scientific(log10Value: -StableMath.softplus(logOdds) / M_LN10)
+            let complement = -StableMath.softplus(logOdds) / M_LN10
+            if complement.rounded(.down) <= -largestExponent { return ">1 - 1e-\(Int(largestExponent) - 1)" }
+            return "1 - " + scientific(log10Value: complement)
         }
         return String(format: "%.4f", StableMath.sigmoid(logOdds))
     }
 
-    /// A plain probability (or a small positive quantity such as a standard error).
+    /// A plain probability (or a small positive quantity such as a standard error); a value
+    /// outside [0, 1] is written as ``compact(_:significant:ascii:)`` writes it.
     public static func probability(_ p: Double, ascii: Bool = false) -> String {
         if let special = special(p, ascii: ascii) { return special }
         if p == 0 { return "0" }
         if p == 1 { return "1" }
+        if !(0...1).contains(p) { return compact(p, significant: 4, ascii: ascii) }
         if p > 0 && p < 1e-4 { return scientific(log10Value: log10(p)) }
         if p < 1 && 1 - p < 1e-4 { return "1 - " + scientific(log10Value: log10(1 - p)) }
         return String(format: "%.4f", p)
@@ -58,28 +62,41 @@ public enum NumberFormatting {
     /// A percentage with up to three significant digits ("60", "0.3", "99.9").
     public static func percent(_ fraction: Double, ascii: Bool = false) -> String {
         if let special = special(fraction, ascii: ascii) { return special }
+        guard (fraction * 100).isFinite else {
+            return (fraction < 0 ? "-" : "") + scientific(log10Value: log10(abs(fraction)) + 2, significant: 3)
+        }
         return cleanExponent(String(format: "%.3g", fraction * 100))
     }
 
     /// "m.me-x" from a base-10 logarithm, so values far below the smallest double still print.
+    /// Exponents beyond six digits (a log-odds past about 2.3e6 in size) give a bound instead:
+    /// "<1e-999999" (or ">1e999999"), so the text stays short and never traps.
     public static func scientific(log10Value: Double, significant: Int = 2) -> String {
         guard log10Value.isFinite else { return log10Value < 0 ? "0" : "n/a" }
+        let digits = min(max(significant, 1), 17)
         var exponent = log10Value.rounded(.down)
+        guard abs(exponent) < largestExponent else {
+            return exponent < 0 ? "<1e-\(Int(largestExponent) - 1)" : ">1e\(Int(largestExponent) - 1)"
+        }
         var mantissa = pow(10, log10Value - exponent)
-        let scale = pow(10, Double(significant - 1))
+        let scale = pow(10, Double(digits - 1))
         mantissa = (mantissa * scale).rounded() / scale
         if mantissa >= 10 {
             mantissa /= 10
             exponent += 1
         }
-        let mantissaText = cleanExponent(String(format: "%.\(significant)g", mantissa))
+        let mantissaText = cleanExponent(String(format: "%.\(digits)g", mantissa))
         return "\(mantissaText)e\(Int(exponent))"
     }
 
-    /// NaN and infinities as words and symbols that never read "nan" or "inf".
+    /// Decimal exponents from here on are written as a bound (see ``scientific(log10Value:significant:)``).
+    static let largestExponent = 1e6
+
+    /// NaN as "n/a"; an infinity as a bound beyond the largest double (">1.8e308", "<-1.8e308"):
+    /// a value too large to represent, never the words "nan" or "inf".
     static func special(_ value: Double, ascii: Bool) -> String? {
         if value.isNaN { return "n/a" }
-        if value.isInfinite { return (value < 0 ? "-" : "+") + (ascii ? "oo" : "∞") }
+        if value.isInfinite { return value < 0 ? "<-1.8e308" : ">1.8e308" }
         return nil
     }
 

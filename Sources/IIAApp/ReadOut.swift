@@ -82,8 +82,16 @@ public enum ReadOut {
         return "the policy produces M1 \(share)% of the time"
     }
 
-    /// F(zeta) and which side of it p*(1) lies, in words (from the core's ``Verdict``).
-    public static func boundary(_ parameters: ModelParameters) -> String {
-        FailureBoundary.verdict(parameters).summary
+    /// F(zeta) and which side of it p*(1) lies, in words (from the core's ``Verdict``), about
+    /// large |D|; with the `results` at the current |D|, a note when they have no minimiser yet
+    /// although one appears as |D| grows (expected counts too small to be told from 0), so that
+    /// the verdict and the table never contradict each other.
+    public static func boundary(_ parameters: ModelParameters, results: [AlgorithmResult] = []) -> String {
+        let verdict = FailureBoundary.verdict(parameters)
+        guard verdict.oneSided == nil, verdict.limit != nil,
+            let rlpo = results.first(where: { $0.algorithm == .rlpo }), !rlpo.minimizerExists
+        else { return verdict.summary }
+        return verdict.summary + "; at |D| = \(NumberFormatting.compact(parameters.dataSize)) the mixed data are"
+            + " still one-sided, so RLPO keeps the base policy"
     }
 }

@@ -204,7 +204,7 @@ struct BoundaryChart {
         // Curve-end labels (|Y|) in the right margin, at F(1) = (k - 1)/k.
         func endRow(_ size: Int) -> Int {
             let f = size == k ? boundary(0.9999) : FailureBoundary.F(zeta: 0.9999, k: size)
-            return plot.y + Int(yAxis.position(f).rounded()) / sy
+            return plot.y + Int(saturating: yAxis.position(f)) / sy
         }
         if plot.maxX < rect.maxX {
             var used = Set<Int>()
@@ -222,8 +222,8 @@ struct BoundaryChart {
         // The current point and its label.
         let share = Self.pointShare(parameters)
         let pointDot = (x: xAxis.position(parameters.zeta), y: yAxis.position(min(1, max(0, share))))
-        let pointColumn = min(plot.width - 1, max(0, Int(pointDot.x.rounded()) / sx))
-        let pointRow = min(plot.height - 1, max(0, Int(pointDot.y.rounded()) / sy))
+        let pointColumn = min(plot.width - 1, max(0, Int(saturating: pointDot.x) / sx))
+        let pointRow = min(plot.height - 1, max(0, Int(saturating: pointDot.y) / sy))
 
         // Region names in the widest free stretch of each region, away from the point's row.
         let arrow = style.ascii ? "->" : "→"
@@ -259,7 +259,7 @@ struct BoundaryChart {
         }
 
         let tickValues = plot.width >= 50 ? (0...10).map { Double($0) / 10 } : [0, 0.25, 0.5, 0.75, 1]
-        let xTicks = tickValues.map { (column: plot.x + Int(xAxis.position($0).rounded()) / sx, label: AxisTicks.fractionLabel($0)) }
+        let xTicks = tickValues.map { (column: plot.x + Int(saturating: xAxis.position($0)) / sx, label: AxisTicks.fractionLabel($0)) }
         frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle, longXTitle: "zeta = P_base(M1)", style: style)
     }
 }

@@ -120,7 +120,7 @@ struct ChartFrame {
     func unitYTicks(dotsPerRow: Int) -> [(row: Int, label: String)] {
         guard !plot.isEmpty else { return [] }
         let axis = LinearAxis(count: plot.height * dotsPerRow, flipped: true)
-        let row = { (value: Double) in plot.y + Int(axis.position(value).rounded()) / dotsPerRow }
+        let row = { (value: Double) in plot.y + Int(saturating: axis.position(value)) / dotsPerRow }
         return AxisTicks.unitTicks(row: row).map { (row($0), AxisTicks.fractionLabel($0)) }
     }
 }

@@ -149,11 +149,14 @@ struct LandscapeChart {
 
     // MARK: Labels
 
-    /// A compact P(M1) label from log-odds: ".8", ".43", "3e-87", "1-2e-9".
+    /// A compact P(M1) label from log-odds: ".8", ".43", "3e-87", "1-2e-9" ("<1e-999999" in the
+    /// far tails).
     static func probabilityLabel(logOdds: Double) -> String {
         guard !logOdds.isNaN else { return "?" }
         func tiny(_ log10Value: Double) -> String {
             guard log10Value.isFinite else { return "0" }
+            // Beyond six exponent digits a bound, never an Int conversion that could trap.
+            guard log10Value > -1e6 else { return "<1e-999999" }
             var exponent = floor(log10Value)
             var mantissa = (pow(10, log10Value - exponent)).rounded()
             if mantissa >= 10 { mantissa = 1; exponent += 1 }
@@ -191,7 +194,9 @@ struct LandscapeChart {
         let chosenValue = landscape.value(.total, at: argmin)
         for other in landscape.localMinima where other != argmin {
             let gap = landscape.value(.total, at: other) - chosenValue
-            parts.append("other min \(symbol)=\(Self.number(other)) (+\(AxisTicks.trimmed(gap, digits: 3)))")
+            // Objective values beyond the double range leave no finite gap to show.
+            let gapText = gap.isFinite ? " (+\(AxisTicks.trimmed(gap, digits: 3)))" : ""
+            parts.append("other min \(symbol)=\(Self.number(other))\(gapText)")
         }
         return parts
     }
@@ -247,13 +252,13 @@ struct LandscapeChart {
         let xAxis = LinearAxis(lower: window.lowerBound, upper: window.upperBound, count: canvas.dotWidth)
         let yAxis = LinearAxis(lower: range.lower, upper: range.upper, count: max(1, dotRows), flipped: true)
         let samples = sample(window: window, count: canvas.dotWidth, axis: xAxis)
-        func column(_ x: Double) -> Int { Int(xAxis.position(x).rounded()) / sx }
+        func column(_ x: Double) -> Int { Int(saturating: xAxis.position(x)) / sx }
         func row(_ y: Double) -> Int {
             // Values the objective does not take (outside its domain) sit at the top edge.
             guard y.isFinite else { return y == -.infinity ? plot.height - 1 : 0 }
             let position = yAxis.position(y)
             guard position.isFinite else { return 0 }
-            return min(plot.height - 1, max(0, Int(max(-1e9, min(1e9, position.rounded()))) / sy))
+            return min(plot.height - 1, max(0, Int(saturating: position) / sy))
         }
         func inWindow(_ x: Double) -> Bool { x >= window.lowerBound && x <= window.upperBound }
 

@@ -129,7 +129,7 @@ struct LineChart {
             (xAxis.position(x), yAxis.position(min(1, max(0, y))))
         }
         func columnCentre(_ column: Int) -> Double { xAxis.value(at: Double(column * sx) + Double(sx - 1) / 2) }
-        func row(ofDot y: Double) -> Int { Int(y.rounded()) / sy }
+        func row(ofDot y: Double) -> Int { Int(saturating: y) / sy }
 
         // Quantile bands (under everything else).
         if let simulated {
@@ -212,7 +212,7 @@ struct LineChart {
             for (i, series) in visible.enumerated() where perSeries > 0 {
                 for j in 0..<perSeries {
                     let fraction = (Double(j) + Double(i + 1) / Double(visible.count + 1)) / Double(perSeries)
-                    let column = Int(fraction * Double(plot.width - 1))
+                    let column = Int(saturating: (fraction * Double(plot.width - 1)).rounded(.down))
                     let value = Self.interpolate(sweep.xs, series.values, at: columnCentre(column))
                     guard value.isFinite else { continue }
                     let r = row(ofDot: dot(1, value).y)

@@ -66,7 +66,7 @@ enum SVGExport {
     }
 
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.2f", value)
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
     }
 
     static func render(_ buffer: CellBuffer) -> String {

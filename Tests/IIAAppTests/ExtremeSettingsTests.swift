@@ -74,7 +74,7 @@ import IIACore
     @Test func logOddsAndValues() {
         #expect(NumberFormatting.logOdds(-295.876) == "-295.88")
         #expect(NumberFormatting.logOdds(4e11) == "4e11")
-        #expect(NumberFormatting.logOdds(-.infinity, ascii: true) == "-oo")
+        #expect(NumberFormatting.logOdds(-.infinity, ascii: true) == "<-1.8e308")
         #expect(NumberFormatting.compact(1e9) == "1e9")
         #expect(NumberFormatting.compact(10_000) == "1e4")
         #expect(NumberFormatting.compact(12_000) == "12000")
