@@ -100,14 +100,22 @@ private func suspendSignalHandler(_ signal: Int32) {
     if let action = suspendAction {
         sigaction(SIGTSTP, action, nil)
     }
+    // Also when the stop was discarded (an orphaned process group has no shell to resume it),
+    // the run loop must come back to curses.
+    requestResume()
     errno = savedErrno
 }
 
 private func continueSignalHandler(_ signal: Int32) {
     let savedErrno = errno
+    requestResume()
+    errno = savedErrno
+}
+
+/// Wakes the run loop to re-enter curses and repaint (async-signal-safe).
+private func requestResume() {
     var byte: UInt8 = 1
     if resumeWriteDescriptor >= 0 {
         _ = write(resumeWriteDescriptor, &byte, 1)
     }
-    errno = savedErrno
 }

@@ -11,6 +11,9 @@ import IIACharts
 /// ``TerminalProgram`` (keys, resizes, background work, drawing) and restores the terminal
 /// on every way out.
 ///
+/// Ctrl-Z, `kill -TSTP` and `kill -CONT` suspend and resume it as in other curses tools (see
+/// ``JobControl``); every fatal signal restores the terminal first (see ``FatalSignals``).
+///
 /// Use it from the main thread only; curses is never called from any other thread.
 ///
 /// ```swift
