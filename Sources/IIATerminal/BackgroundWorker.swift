@@ -77,6 +77,8 @@ final class BackgroundWorker {
         current = flag
         let queue = reports
         let thread = Thread {
+            // Terminal signals are handled on the main thread, where curses runs.
+            JobControl.blockAsynchronousSignalsInThisThread()
             work.run(
                 { flag.isCancelled },
                 { payload in

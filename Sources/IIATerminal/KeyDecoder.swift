@@ -5,6 +5,8 @@ import IIAApp
 enum TerminalInput: Equatable {
     case key(Key)
     case resize
+    /// Ctrl-Z (byte 26 in raw mode): suspend, as the terminal would in cooked mode.
+    case suspend
 }
 
 /// Turns what `wget_wch` returns into ``Key`` values.
@@ -16,6 +18,7 @@ enum KeyDecoder {
         case 8, 127: return .key(.backspace)
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
+        case 26: return .suspend
         case 27: return .key(.escape)
         case 0..<32: return nil
         default:

@@ -8,6 +8,8 @@ import Synchronization
 
 /// True while curses owns the screen; cleared by whoever restores it first.
 private let cursesActive = Atomic<Bool>(false)
+/// True while curses was left for a job-control stop and has not been re-entered yet.
+private let cursesSuspended = Atomic<Bool>(false)
 /// True while standard error is redirected into ``TerminalRestorer``'s capture file.
 private let stderrCaptured = Atomic<Bool>(false)
 /// Set once the handlers are installed (they stay for the life of the process).
@@ -20,48 +22,22 @@ nonisolated(unsafe) private var savedStderr: Int32 = -1
 /// Scratch space for copying the capture back (preallocated: signal handlers must not allocate).
 nonisolated(unsafe) private var copyBuffer: UnsafeMutableRawPointer?
 private let copyBufferSize = 4096
-/// The handler that was installed before ours, per signal number (preallocated for the same reason).
-nonisolated(unsafe) private var previousActions: UnsafeMutablePointer<sigaction>?
-private let signalSlots = 65
-
-/// Signals that end the process: restore, then exit with 128 + signal.
-private let terminationSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
-/// Signals of a crash: restore, then chain to the previous handler (the Swift backtracer).
-private let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
 /// Puts the terminal back the way the shell expects it on every way out of the process:
-/// normal exit, `exit()`, SIGTERM/SIGHUP/SIGINT and crashes (fatalError, bad access, …).
+/// normal exit, `exit()`, fatal signals and crashes (see ``FatalSignals``), and for the
+/// length of a job-control stop (see ``JobControl``).
 ///
 /// Curses leaves the alternate screen, shows the cursor and restores the tty modes (`endwin`);
 /// anything written to standard error while curses was active is then replayed on the normal screen,
 /// so a crash message stays visible above the backtrace.
 enum TerminalRestorer {
-    /// Installs the signal handlers and the `atexit` hook; call before curses starts. Idempotent.
+    /// Installs the signal handlers and the `atexit` hook; call before curses starts (curses then
+    /// leaves these signals alone). Idempotent.
     static func installHandlers() {
         guard !handlersInstalled.exchange(true, ordering: .sequentiallyConsistent) else { return }
-        let slots = UnsafeMutablePointer<sigaction>.allocate(capacity: signalSlots)
-        slots.initialize(repeating: sigaction(), count: signalSlots)
-        previousActions = slots
         copyBuffer = UnsafeMutableRawPointer.allocate(byteCount: copyBufferSize, alignment: 8)
-
-        for signal in terminationSignals {
-            var current = sigaction()
-            sigaction(signal, nil, &current)
-            // Respect an inherited "ignore" (nohup): the user asked for this signal to do nothing.
-            if handlerIsIgnore(current) { continue }
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = terminationSignalHandler
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, &slots[Int(signal)])
-        }
-        for signal in crashSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = crashSignalHandler
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_SIGINFO | SA_ONSTACK
-            sigaction(signal, &action, &slots[Int(signal)])
-        }
+        FatalSignals.install()
+        JobControl.install()
         atexit { TerminalRestorer.restore() }
 
         // A parent may have started us with these blocked (a mask is inherited across exec, and
@@ -69,7 +45,7 @@ enum TerminalRestorer {
         // ignored and SIGWINCH would never report a resize.
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for signal in terminationSignals + crashSignals + [SIGWINCH] {
+        for signal in FatalSignals.handled + JobControl.handled + [SIGWINCH] {
             sigaddset(&unblock, signal)
         }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
@@ -90,8 +66,30 @@ enum TerminalRestorer {
         stopCapturingStderr()
     }
 
+    /// Leaves curses for a job-control stop (like ``restore()``, but remembers to come back).
+    /// Async-signal-safe in the same sense as ``restore()``.
+    static func suspend() {
+        if cursesActive.exchange(false, ordering: .sequentiallyConsistent) {
+            cursesSuspended.store(true, ordering: .sequentiallyConsistent)
+            endwin()
+        }
+        stopCapturingStderr()
+    }
+
+    /// After a stop: records that curses owns the screen again (the next refresh re-enters it) and
+    /// captures standard error again. Returns whether curses had been suspended. Main thread only.
+    static func resumeAfterSuspend() -> Bool {
+        guard cursesSuspended.exchange(false, ordering: .sequentiallyConsistent) else { return false }
+        cursesDidStart()
+        return true
+    }
+
     /// Whether curses is active (used to make ``TerminalSession/end()`` idempotent).
     static var isCursesActive: Bool { cursesActive.load(ordering: .sequentiallyConsistent) }
+
+    /// Whether curses was started and is now left for a stop (so ``TerminalSession/end()`` must
+    /// still release the screen).
+    static var isCursesSuspended: Bool { cursesSuspended.load(ordering: .sequentiallyConsistent) }
 
     // MARK: Standard error capture
 
@@ -133,42 +131,33 @@ enum TerminalRestorer {
         }
         close(file)
     }
-
-    // MARK: Chaining
-
-    fileprivate static func previousAction(_ signal: Int32) -> sigaction {
-        guard let slots = previousActions, signal > 0, Int(signal) < signalSlots else { return sigaction() }
-        return slots[Int(signal)]
-    }
 }
 
-private func handlerIsIgnore(_ action: sigaction) -> Bool {
+/// Whether `action` is SIG_IGN (an inherited "ignore" that the user asked for, e.g. `nohup`).
+func signalActionIsIgnore(_ action: sigaction) -> Bool {
     (action.sa_flags & SA_SIGINFO) == 0
         && unsafeBitCast(action.__sigaction_handler, to: Int.self) == 1  // SIG_IGN
 }
 
-private func terminationSignalHandler(_ signal: Int32) {
-    TerminalRestorer.restore()
-    _exit(128 + signal)
+/// Whether `action` is SIG_DFL.
+func signalActionIsDefault(_ action: sigaction) -> Bool {
+    (action.sa_flags & SA_SIGINFO) == 0
+        && unsafeBitCast(action.__sigaction_handler, to: Int.self) == 0  // SIG_DFL
 }
 
-private func crashSignalHandler(
-    _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
-) {
-    TerminalRestorer.restore()
-    // Reinstall the previous handler, then hand the signal over so the Swift backtrace still prints.
-    var previous = TerminalRestorer.previousAction(signal)
-    sigaction(signal, &previous, nil)
-    if (previous.sa_flags & SA_SIGINFO) != 0, let handler = previous.__sigaction_handler.sa_sigaction {
-        handler(signal, info, context)
-        return
-    }
-    switch unsafeBitCast(previous.__sigaction_handler, to: Int.self) {
-    case 0:  // SIG_DFL: deliver again with the default action once this handler returns.
-        raise(signal)
-    case 1:  // SIG_IGN
-        return
-    default:
-        previous.__sigaction_handler.sa_handler?(signal)
-    }
+/// Sets `signal` to its default action (async-signal-safe).
+func resetToDefaultAction(_ signal: Int32) {
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = nil  // SIG_DFL
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(signal, &action, nil)
+}
+
+/// Unblocks `signal` for the calling thread (async-signal-safe).
+func unblockSignal(_ signal: Int32) {
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, signal)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }

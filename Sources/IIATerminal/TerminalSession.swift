@@ -11,6 +11,9 @@ import IIACharts
 /// ``TerminalProgram`` (keys, resizes, background work, drawing) and restores the terminal
 /// on every way out.
 ///
+/// Ctrl-Z, `kill -TSTP` and `kill -CONT` suspend and resume it as in other curses tools (see
+/// ``JobControl``); every fatal signal restores the terminal first (see ``FatalSignals``).
+///
 /// Use it from the main thread only; curses is never called from any other thread.
 ///
 /// ```swift
@@ -27,6 +30,8 @@ public final class TerminalSession {
     private var screen: OpaquePointer?
     private let renderer: CellBufferRenderer
     private let worker = BackgroundWorker()
+    /// The size in the program's last `.resize` event.
+    private var deliveredSize = (width: -1, height: -1)
 
     /// Checks the preconditions, installs the restore handlers and starts curses
     /// (alternate screen, raw mode, no echo, keypad, hidden cursor, 25 ms Esc delay).
@@ -85,19 +90,23 @@ public final class TerminalSession {
     /// Work returned by `update` starts on a worker thread and cancels the running work.
     public func run<Program: TerminalProgram>(_ program: inout Program) {
         guard screen != nil else { return }
-        deliver(.resize(width: Int(getmaxx(stdscr)), height: Int(getmaxy(stdscr))), to: &program)
+        deliverScreenSize(to: &program)
         renderer.invalidate()
         renderer.draw(program.view())
 
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
             pollfd(fd: worker.reports.wakeReadDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: JobControl.resumeDescriptor, events: Int16(POLLIN), revents: 0),
         ]
         while !program.isFinished {
-            descriptors[0].revents = 0
-            descriptors[1].revents = 0
+            for index in descriptors.indices { descriptors[index].revents = 0 }
             let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
             if ready < 0 && errno != EINTR { break }
+            // First: after a stop, curses is re-entered before anything else touches the screen.
+            if descriptors[2].revents != 0 || ready < 0 {
+                resumeIfContinued(&program)
+            }
             // Also after EINTR: a SIGWINCH interrupts poll, and curses then reports KEY_RESIZE.
             if ready < 0 || descriptors[0].revents != 0 {
                 if (descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL)) != 0
@@ -108,10 +117,7 @@ public final class TerminalSession {
                 readPendingInput(into: &program)
             }
             if descriptors[1].revents != 0 && !program.isFinished {
-                for report in worker.takeReports() {
-                    deliver(.workResult(generation: report.generation, payload: report.payload), to: &program)
-                    if program.isFinished { break }
-                }
+                deliverWorkReports(to: &program)
             }
             if !program.isFinished {
                 renderer.draw(program.view())
@@ -126,7 +132,7 @@ public final class TerminalSession {
         worker.cancel()
         guard let screen else { return }
         self.screen = nil
-        let wasActive = TerminalRestorer.isCursesActive
+        let wasActive = TerminalRestorer.isCursesActive || TerminalRestorer.isCursesSuspended
         TerminalRestorer.restore()
         if wasActive { delscreen(screen) }
     }
@@ -161,15 +167,51 @@ public final class TerminalSession {
         }
     }
 
+    private func deliverWorkReports<Program: TerminalProgram>(to program: inout Program) {
+        for report in worker.takeReports() {
+            deliver(.workResult(generation: report.generation, payload: report.payload), to: &program)
+            if program.isFinished { break }
+        }
+    }
+
+    /// After SIGCONT (see ``JobControl``): re-enters curses if it was left for a stop, adopts the
+    /// terminal's size if it changed meanwhile, and makes the next draw repaint every cell, since
+    /// the shell (or anything else) has drawn over the screen.
+    private func resumeIfContinued<Program: TerminalProgram>(_ program: inout Program) {
+        guard JobControl.takeResume() else { return }
+        _ = TerminalRestorer.resumeAfterSuspend()
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0,
+            Int32(size.ws_row) != getmaxy(stdscr) || Int32(size.ws_col) != getmaxx(stdscr)
+        {
+            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        // Curses may have taken the new size already (a SIGWINCH while stopped) and queued its
+        // KEY_RESIZE where no poll sees it: compare with what the program was last told.
+        if deliveredSize != (Int(getmaxx(stdscr)), Int(getmaxy(stdscr))) {
+            deliverScreenSize(to: &program)
+        }
+        clearok(curscr, true)
+        renderer.invalidate()
+    }
+
+    /// Tells the program the screen's current size.
+    private func deliverScreenSize<Program: TerminalProgram>(to program: inout Program) {
+        deliveredSize = (Int(getmaxx(stdscr)), Int(getmaxy(stdscr)))
+        deliver(.resize(width: deliveredSize.width, height: deliveredSize.height), to: &program)
+    }
+
     /// Reads every pending key (curses may have buffered several) and delivers them in order.
     private func readPendingInput<Program: TerminalProgram>(into program: inout Program) {
         while !program.isFinished, let input = KeyDecoder.readPending() {
             switch input {
             case .some(.key(let key)):
                 deliver(.key(key), to: &program)
+            case .some(.suspend):
+                JobControl.suspendFromKeyboard()
             case .some(.resize):
                 renderer.invalidate()
-                deliver(.resize(width: Int(getmaxx(stdscr)), height: Int(getmaxy(stdscr))), to: &program)
+                deliverScreenSize(to: &program)
             case .none:
                 continue
             }

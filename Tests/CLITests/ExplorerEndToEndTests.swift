@@ -70,4 +70,43 @@ struct ExplorerEndToEndTests {
         #expect(try !tmux.alternateOn)
         #expect(try tmux.cursorVisible)
     }
+
+    @Test("a key path to extreme settings: the explorer stays alive, shows every value, and q quits cleanly")
+    func extremeKeyPath() throws {
+        let tmux = try TmuxSession(
+            command: FatalSignalEndToEndTests.wrapped(try ExplorerBinary.path(), arguments: ""), width: 120, height: 40)
+        defer { tmux.close() }
+        #expect(try tmux.waitFor("algorithm").satisfied)
+        // |M2| to its end, p*(1) to its start, zeta and |Y| to their ends, beta to its start, |D| to its end.
+        try tmux.sendKeys("Down", "End", "Down", "Home", "Down", "End", "Down", "End", "Down", "Home", "Down", "Down", "End")
+        let expected: [String: Double] = ["|M2|": 1e9, "p*(1)": 0, "zeta": 0.99, "|Y|": 64, "beta": 1e-3, "|D|": 1e7]
+        let reached = try tmux.waitUntil(timeout: 20) { screen in
+            expected.allSatisfy { Self.sliderValue($0.key, in: screen) == $0.value }
+        }
+        let shown = expected.keys.sorted().map { label in
+            "\(label)=" + (Self.sliderValue(label, in: reached.screen).map { "\($0)" } ?? "?")
+        }
+        #expect(reached.satisfied, "shown: \(shown.joined(separator: " ")); screen:\n\(reached.screen)")
+        let history = try tmux.capture(history: true)
+        #expect(try tmux.format("#{pane_dead}") == "0", "the explorer died:\n\(history)")
+        #expect(reached.screen.contains("algorithm"))
+        for bad in ["nan", "NaN", "inf"] {
+            #expect(!reached.screen.contains(bad), "\(bad) on screen:\n\(reached.screen)")
+        }
+        try tmux.sendKeys("q")
+        let after = try tmux.waitFor(TerminalEndToEndTests.restoredTTY, timeout: reached.satisfied ? 20 : 5)
+        #expect(after.screen.contains("[exit status 0]"), "screen:\n\(after.screen)")
+        try FatalSignalEndToEndTests.expectRestored(tmux, screen: after.screen)
+    }
+
+    /// The number in the slider row labelled `label` (`▶ |M2|     1e9  ━━…`), if it parses.
+    static func sliderValue(_ label: String, in screen: String) -> Double? {
+        for line in screen.split(separator: "\n") {
+            let row = line.drop { $0 == " " || $0 == "▶" }
+            guard row.hasPrefix(label + " ") else { continue }
+            let fields = row.dropFirst(label.count).split(separator: " ", omittingEmptySubsequences: true)
+            return fields.first.flatMap { Double($0) }
+        }
+        return nil
+    }
 }
