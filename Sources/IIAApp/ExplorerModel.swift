@@ -102,6 +102,7 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         chart: ChartKind = .data, width: Int = ExplorerModel.minimumWidth, height: Int = ExplorerModel.minimumHeight,
         landscapeAlgorithm: Algorithm = .rlpo
     ) {
+        let (requested, requestedSimulations) = (parameters, simulations)
         let parameters = Self.clampedIntoSliders(parameters)
         let simulations = Int(SliderID.simulations.spec.clamped(Double(simulations)))
         self.parameters = parameters
@@ -122,6 +123,29 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         self.m2Sweep = Self.expectedSweep(.m2, parameters)
         self.sweepComputations = 2
         recompute()
+        if let note = Self.clampingNote(
+            requested: (requested, requestedSimulations), got: (parameters, simulations), ascii: capabilities.ascii) {
+            setStatus(note)
+        }
+    }
+
+    /// "start values moved into the sliders' ranges: beta 1e-20 → 0.001, |D| 1e12 → 1e7" when a
+    /// start value was moved into its slider's range (nil when none was): never silently.
+    static func clampingNote(
+        requested: (parameters: ModelParameters, simulations: Int), got: (parameters: ModelParameters, simulations: Int),
+        ascii: Bool = false
+    ) -> String? {
+        let arrow = ascii ? "->" : "→"
+        var moved = SliderID.allCases.compactMap { slider -> String? in
+            guard let from = slider.value(in: requested.parameters), let to = slider.value(in: got.parameters), from != to
+            else { return nil }
+            return "\(slider.label) \(NumberFormatting.compact(from)) \(arrow) \(NumberFormatting.compact(to))"
+        }
+        if requested.simulations != got.simulations {
+            moved.append("\(SliderID.simulations.label) \(requested.simulations) \(arrow) \(got.simulations)")
+        }
+        guard !moved.isEmpty else { return nil }
+        return "start values moved into the sliders' ranges: " + moved.joined(separator: ", ")
     }
 
     // MARK: Derived values

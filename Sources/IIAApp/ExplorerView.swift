@@ -193,15 +193,16 @@ extension ExplorerModel {
         for (index, result) in results.enumerated() {
             let y = y0 + 1 + 2 * index
             guard y < rect.maxY else { break }
-            buffer.put(ReadOut.label(result.algorithm, k: parameters.k), x: rect.x + c.label, y: y, style: headingStyle, clip: rect)
-            buffer.put(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), x: rect.x + c.probability, y: y, clip: rect)
-            buffer.put(NumberFormatting.logOdds(result.logOdds, ascii: ascii), x: rect.x + c.logOdds, y: y, clip: rect)
             let minimizerStyle = result.minimizerExists ? CellStyle.plain : colored(Self.yellow)
-            buffer.put(ReadOut.minimizer(result), x: rect.x + c.minimizer, y: y, style: minimizerStyle, clip: rect)
-            buffer.put(String(result.iterations), x: rect.x + c.iterations, y: y, clip: rect)
-            if simulations > 0 {
-                buffer.put(monteCarloText(for: result.algorithm), x: rect.x + c.monteCarlo, y: y, clip: rect)
-            }
+            var fields: [RowField] = [
+                RowField(ReadOut.label(result.algorithm, k: parameters.k), column: c.label, style: headingStyle),
+                RowField(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), column: c.probability),
+                RowField(NumberFormatting.logOdds(result.logOdds, ascii: ascii), column: c.logOdds),
+                RowField(ReadOut.minimizer(result), column: c.minimizer, style: minimizerStyle),
+                RowField(String(result.iterations), column: c.iterations),
+            ]
+            if simulations > 0 { fields.append(RowField(monteCarloText(for: result.algorithm), column: c.monteCarlo)) }
+            putRow(fields, y: y, into: &buffer, rect: rect)
             let verdict = ReadOut.verdict(
                 logOdds: result.logOdds, p1: parameters.choiceModel.pairwiseShareM1(p1: parameters.p1), ascii: ascii)
             buffer.put("  " + verdict, x: rect.x, y: y + 1, style: verdictStyle(verdict), clip: rect)
@@ -237,23 +238,48 @@ extension ExplorerModel {
         for (index, result) in results.enumerated() {
             let y = y0 + 1 + index
             guard y < rect.maxY else { break }
-            buffer.put(ReadOut.label(result.algorithm, k: parameters.k), x: rect.x + c.label, y: y, style: headingStyle, clip: rect)
-            buffer.put(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), x: rect.x + c.probability, y: y, clip: rect)
-            buffer.put(NumberFormatting.logOdds(result.logOdds, ascii: ascii), x: rect.x + c.logOdds, y: y, clip: rect)
             let minimizerStyle = result.minimizerExists ? CellStyle.plain : colored(Self.yellow)
-            buffer.put(ReadOut.minimizer(result, short: true), x: rect.x + c.minimizer, y: y, style: minimizerStyle, clip: rect)
-            if monteCarloOn {
-                buffer.put(monteCarloText(for: result.algorithm), x: rect.x + c.monteCarlo, y: y,
-                           clip: Rect(x: rect.x + c.monteCarlo, y: y, width: verdictColumn - c.monteCarlo - 1, height: 1))
-            } else {
-                buffer.put(String(result.iterations), x: rect.x + c.iterations, y: y, clip: rect)
-            }
             let word = ReadOut.verdictWord(logOdds: result.logOdds, p1: share)
-            buffer.put(word, x: rect.x + verdictColumn, y: y, style: verdictStyle(word), clip: rect)
+            putRow([
+                RowField(ReadOut.label(result.algorithm, k: parameters.k), column: c.label, style: headingStyle),
+                RowField(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), column: c.probability),
+                RowField(NumberFormatting.logOdds(result.logOdds, ascii: ascii), column: c.logOdds),
+                RowField(ReadOut.minimizer(result, short: true), column: c.minimizer, style: minimizerStyle),
+                monteCarloOn
+                    ? RowField(monteCarloText(for: result.algorithm), column: c.monteCarlo)
+                    : RowField(String(result.iterations), column: c.iterations),
+                RowField(word, column: verdictColumn, style: verdictStyle(word)),
+            ], y: y, into: &buffer, rect: rect)
         }
         let footerY = y0 + 1 + results.count
         if footerY < rect.maxY {
             buffer.put(ReadOut.majorityLine(parameters, ascii: ascii), x: rect.x + 2, y: footerY, style: dimStyle, clip: rect)
+        }
+    }
+
+    /// One field of a read-out row: its text, the column it starts at when there is room, its style.
+    struct RowField {
+        var text: String
+        var column: Int
+        var style = CellStyle.plain
+
+        init(_ text: String, column: Int, style: CellStyle = .plain) {
+            self.text = text
+            self.column = column
+            self.style = style
+        }
+    }
+
+    /// Puts the fields at their columns, except that a field never starts less than one blank
+    /// after the previous one ends: extreme values shift the rest of the row right (clipped at
+    /// the edge) instead of running into the next column.
+    func putRow(_ fields: [RowField], y: Int, into buffer: inout CellBuffer, rect: Rect) {
+        var nextFree = rect.x
+        for field in fields {
+            let x = max(rect.x + field.column, nextFree)
+            guard x < rect.maxX else { return }
+            buffer.put(field.text, x: x, y: y, style: field.style, clip: rect)
+            nextFree = x + field.text.count + 1
         }
     }
 
