@@ -164,7 +164,7 @@ extension ExplorerModel {
         case (.fixed(let count), _):
             text = "Fixed sets, J/|Y| = \(count)/\(parameters.k): " + summary
         case (.sampled, _):
-            text = "F(zeta) for |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: 1/2)" : "") + ": " + summary
+            text = "|Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: F = 1/2)" : "") + ": " + summary
         }
         let style = verdict.isPerverse ? colored(Self.red, bold: true) : .plain
         for (offset, line) in wrap(text, width: rect.width - 2).prefix(rect.height).enumerated() {

@@ -38,11 +38,26 @@ enum SVGExport {
         return fallback
     }
 
+    /// Text colours for the eight basic entries on the dark background: the xterm values of
+    /// 0-6 are too dark there (red #cd0000 on #1c1c1c is 2.9:1, black is invisible), so text
+    /// uses lighter tones of the same hues, each at least 4.5:1 (WCAG AA) against the background.
+    static let basicTextColors = ["#8a8a8a", "#ff6e6e", "#5fd75f", "#d7d75f", "#7c9cff", "#e27ee2", "#5fd7d7", "#e5e5e5"]
+
+    /// The colour of text in `color` (the default foreground for `.default`).
+    static func textColor(_ color: TerminalColor) -> String {
+        if case .palette(let n) = color, n < 8 { return basicTextColors[Int(n)] }
+        return Self.color(color, default: defaultForeground)
+    }
+
     /// The effective (foreground, background) after `reverse`.
     static func colors(_ style: CellStyle) -> (fg: String, bg: String?) {
-        let fg = color(style.foreground, default: defaultForeground)
+        if style.reverse {
+            let bg = color(style.foreground, default: defaultForeground)
+            let fg = color(style.background, default: defaultBackground)
+            return (fg, bg)
+        }
+        let fg = textColor(style.foreground)
         let bg: String? = style.background == .default ? nil : color(style.background, default: defaultBackground)
-        if style.reverse { return (bg ?? defaultBackground, fg) }
         return (fg, bg)
     }
 
@@ -74,7 +89,8 @@ enum SVGExport {
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(number(width))" height="\(number(height))" \
-            viewBox="0 0 \(number(width)) \(number(height))" font-family="\(fontFamily)" font-size="\(number(fontSize))">
+            viewBox="0 0 \(number(width)) \(number(height))" font-family="\(fontFamily)" font-size="\(number(fontSize))" \
+            fill="\(defaultForeground)">
             <rect width="100%" height="100%" fill="\(defaultBackground)"/>
 
             """

@@ -122,7 +122,7 @@ import IIACore
         #expect(rlpoVerdicts(model).word.contains("perverse"))
         #expect(rlpoVerdicts(model).sentence.contains("perverse: 60% prefer M1"))
         #expect(model.screen.contains("SLiC (extension)"))
-        #expect(model.screen.contains("F(zeta) for |Y| = 4"))
+        #expect(model.screen.contains("|Y| = 4: as |D| grows: perverse"))
     }
 
     @Test func expectedSweepsAreCachedUntilAnInputChanges() {
