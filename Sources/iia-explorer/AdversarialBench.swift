@@ -47,7 +47,6 @@ enum AdversarialBench {
         print(String(
             format: "Adversarial settings: worst median per solve %.1f µs over %d settings (all six algorithms; worst at %@)",
             outcome.worstMedian * 1e6, outcome.settings, outcome.worst.commandLine))
-        fflush(stdout)
         guard details else { return }
         for (median, setting) in outcome.slowest {
             print(String(format: "  %9.1f µs  %@", median * 1e6, setting.commandLine))
