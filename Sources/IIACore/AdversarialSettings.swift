@@ -35,6 +35,10 @@ public enum AdversarialSettings {
         return (0..<count).map { _ in draw(&generator) }
     }
 
+    /// Simulated datasets stop at 1e300: a simulated table near the largest double can round to
+    /// an infinite total (a known limit of the simulator, outside this draw).
+    static let largestSimulatedSize = 1e300
+
     /// One setting.
     static func draw(_ g: inout SplitMix64) -> AdversarialSetting {
         let k = pick([2, 64, 3, 4, 8], or: { 2 + Int($0.next() % 63) }, &g)
@@ -42,7 +46,7 @@ public enum AdversarialSettings {
         var parameters = ModelParameters(
             m1: whole(&g), m2: whole(&g), p1: probability(&g), zeta: openProbability(&g), k: k,
             beta: positive(&g), delta: g.nextUniform() < 0.15 ? 0 : positive(&g),
-            dataSize: simulated ? max(1, positive(&g, from: 1).rounded()) : positive(&g))
+            dataSize: simulated ? min(max(1, positive(&g, from: 1).rounded()), largestSimulatedSize) : positive(&g))
         if g.nextUniform() < 0.3 { parameters.queries = .fixed(m1Count: 1 + Int(g.next() % UInt64(k - 1))) }
         if g.nextUniform() < 0.2 {
             let magnitude = g.nextUniform() < 0.3 ? 700 * g.nextUniform() : logUniform(1e-6, 700, &g)
