@@ -115,7 +115,7 @@ public enum GlobalMinimizer {
     ) {
         let root = SafeguardedNewton.findRoot(
             lower: bracket.lower, upper: bracket.upper, start: bracket.start?.point, startStep: bracket.start?.newtonStep,
-            recordTrace: recordTrace, of: objective)
+            recordTrace: recordTrace, tailScaled: true, of: objective)
         found.add(root.point, root)
     }
 
@@ -210,7 +210,8 @@ public enum GlobalMinimizer {
                 // The whole slope must agree: at the anchor it is the data derivative plus the KL
                 // derivative's rounding, which can outweigh a tiny data derivative.
                 if data <= 0 && (total.map { $0.derivative < 0 } ?? true) || lower <= -farthest { break }
-                lower = max(lower - step, -farthest)
+                let jump = farWalkTarget(objective, from: lower, leftward: true) ?? .infinity
+                lower = max(min(lower - step, jump), -farthest)
                 step *= 2
             }
         } else if !lowerSettled {
@@ -226,7 +227,8 @@ public enum GlobalMinimizer {
                 let (data, total) = dataDerivative(upper, .left)
                 slopeAtUpper = total
                 if data >= 0 && (total.map { $0.derivative > 0 } ?? true) || upper >= farthest { break }
-                upper = min(upper + step, farthest)
+                let jump = farWalkTarget(objective, from: upper, leftward: false) ?? -.infinity
+                upper = min(max(upper + step, jump), farthest)
                 step *= 2
             }
         } else if !upperSettled {
@@ -273,6 +275,22 @@ public enum GlobalMinimizer {
         while let cell = next ?? pending.popLast() {
             next = nil
             let (lower, upper, left, right) = (cell.lower, cell.upper, cell.gLower.derivative, cell.gUpper.derivative)
+            // Far out the derivative's shape is known (``FarTail``): split there and decide at once.
+            if let crossing = farThresholdCrossing(lower, upper) {
+                let g = objective.slope(crossing)
+                if g.derivative == 0 {
+                    solve(objective, Bracket(lower: crossing.nextDown, upper: crossing.nextUp), recordTrace: recordTrace, into: &found)
+                }
+                pending.append((crossing, upper, g, cell.gUpper, cell.depth))
+                next = (lower, crossing, cell.gLower, g, cell.depth)
+                continue
+            }
+            if isFar(lower, upper) {
+                if let bracket = farBracket(objective, lower, cell.gLower, upper, cell.gUpper) {
+                    solve(objective, bracket, recordTrace: recordTrace, into: &found)
+                }
+                continue
+            }
             if objective.curvatureLowerBound(lower, upper) > 0 {
                 if left < 0 && right > 0 {
                     let range = objective.dataDerivativeRange(onPieceAt: SafeguardedNewton.midpoint(lower, upper))

@@ -86,13 +86,28 @@ public struct IIALikelihood: SlopeFunction {
         }
     }
 
-    /// L_D'(u) and L_D''(u) on a common scale.
+    /// L_D'(u) and L_D''(u) on a common scale (in closed form far out, see ``FarTail``).
     public func slope(_ u: Double) -> Slope {
         let logMode = abs(u) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: u)
         var curvature = SlopeAccumulator(sameAs: derivative)
-        accumulate(u, derivative: &derivative, curvature: &curvature)
+        if logMode {
+            farTail(right: u > 0).accumulate(u, derivative: &derivative, curvature: &curvature)
+        } else {
+            accumulate(u, derivative: &derivative, curvature: &curvature)
+        }
         return Slope(derivative: derivative, curvature: curvature)
+    }
+
+    /// L_D' far out: row j's N_j1 sigmoid(t) - N_j2 sigmoid(-t), t = u + ln((k-j)/j), is
+    /// N_j1 - (N_j1 + N_j2) e^-t on the right and -N_j2 + (N_j1 + N_j2) e^t on the left.
+    func farTail(right: Bool) -> FarTail {
+        var weight = ScaledSum()
+        for j in 1..<k {
+            let scale = constants.rows[j].scale
+            weight.add(choseM1[j] + choseM2[j], right ? 1 / scale : scale)
+        }
+        return FarTail(constant: right ? mixedChoseM1 : -mixedChoseM2, logWeight: weight.logarithm)
     }
 
     public func slope(at u: Double) -> Slope { slope(u) }

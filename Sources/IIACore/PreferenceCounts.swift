@@ -115,9 +115,9 @@ public struct CellProbabilities: Hashable, Sendable {
             } else if j == k {
                 m1[j] = row
             } else {
-                let share = parameters.choiceModel.choiceShareM1(offeredM1: j, of: k, p1: parameters.p1)
-                m1[j] = row * share
-                m2[j] = row * (1 - share)
+                let shares = parameters.choiceModel.choiceShares(offeredM1: j, of: k, p1: parameters.p1)
+                m1[j] = row * shares.m1
+                m2[j] = row * shares.m2
             }
         }
         choseM1 = m1

@@ -32,6 +32,8 @@ public protocol RegularisedObjective: SlopeFunction {
     /// The range of the data derivative on the smooth piece holding v, when the data part is a
     /// sum of sigmoids there (a hint for Newton's start; nil when unknown).
     func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>?
+    /// The data derivative's closed form on the smooth piece on `side` of v, |v| > 600.
+    func farTail(at v: Double, side: PieceSide) -> FarTail
 }
 
 extension RegularisedObjective {
@@ -53,9 +55,20 @@ extension RegularisedObjective {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: v)
         var curvature = SlopeAccumulator(sameAs: derivative)
-        accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
+        accumulateDataOrFarTail(v, side: side, derivative: &derivative, curvature: &curvature)
         regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
+    }
+
+    /// The data part's terms: row by row, or in closed form far out (log mode).
+    func accumulateDataOrFarTail(
+        _ v: Double, side: PieceSide, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator
+    ) {
+        if derivative.logMode {
+            farTail(at: v, side: side).accumulate(v, derivative: &derivative, curvature: &curvature)
+        } else {
+            accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
+        }
     }
 
     /// The objective's slope, and the data part's derivative alone when it is known exactly
@@ -64,7 +77,7 @@ extension RegularisedObjective {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: v)
         var curvature = SlopeAccumulator(sameAs: derivative)
-        accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
+        accumulateDataOrFarTail(v, side: side, derivative: &derivative, curvature: &curvature)
         let data = logMode ? nil : derivative.plainSum
         regulariser.accumulate(v, derivative: &derivative, curvature: &curvature)
         return (Slope(derivative: derivative, curvature: curvature), data)
@@ -78,7 +91,7 @@ extension RegularisedObjective {
         let logMode = abs(v) > SlopeAccumulator.logModeThreshold
         var derivative = SlopeAccumulator(logMode: logMode, at: v)
         var curvature = SlopeAccumulator(sameAs: derivative)
-        accumulateData(v, side: side, derivative: &derivative, curvature: &curvature)
+        accumulateDataOrFarTail(v, side: side, derivative: &derivative, curvature: &curvature)
         return Slope(derivative: derivative, curvature: curvature)
     }
 
@@ -122,6 +135,7 @@ public struct InclusiveLearningObjective: RegularisedObjective {
     }
     public var leftTail: (coefficient: Double, start: Double) { (likelihood.leftTailCoefficient, .infinity) }
     public var rightTail: (coefficient: Double, start: Double) { (likelihood.rightTailCoefficient, -.infinity) }
+    public func farTail(at v: Double, side: PieceSide) -> FarTail { likelihood.farTail(right: v > 0) }
 }
 
 /// SLiC: Σ (ln(P(Y \ {y}) / P(y)) + delta)_+ + beta KL.
@@ -288,6 +302,21 @@ public struct SLiCObjective: RegularisedObjective {
             left: Slope(derivative: smooth.derivative + hingeLeft, curvature: smooth.curvature),
             right: Slope(derivative: smooth.derivative + hingeRight, curvature: smooth.curvature),
             dataLeft: smoothData + hingeLeft, dataRight: smoothData + hingeRight)
+    }
+
+    /// Far out a chosen-M1 term w sigmoid(v + s) is w - (w / e^s) e^-v on the right and
+    /// w e^s e^v on the left; a chosen-M2 term -w sigmoid(-v + s) is -w e^s e^-v on the right
+    /// and -w + (w / e^s) e^v on the left; the hinges add their constant.
+    public func farTail(at v: Double, side: PieceSide) -> FarTail {
+        let right = v > 0
+        var constant = 0.0
+        var weight = ScaledSum()
+        forEachSmoothTerm { direction, _, scale, _, count in
+            let growing = (direction > 0) == right  // the term tends to ±1 on this side
+            if growing { constant += direction * count }
+            weight.add(count, growing ? 1 / scale : scale)
+        }
+        return FarTail(constant: hingeDerivative(v, side: side) + constant, logWeight: weight.logarithm)
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {

@@ -24,18 +24,25 @@ enum SafeguardedNewton {
     ///
     /// `startStep` is the Newton step that produced `start` (from an evaluated bracket end), if
     /// it was one: it counts as the previous Newton step for accepting the next one early.
+    ///
+    /// With `tailScaled`, beyond |x| = 600 the step is Newton's step on e^{±x} times the
+    /// derivative (``FarTail``: there the derivative is a constant plus e^∓x times an affine
+    /// function, so the scaled one is nearly affine and the search takes a few steps instead of
+    /// dozens of unit steps and bisections).
     static func findRoot<Function: SlopeFunction>(
         lower: Double, upper: Double, start: Double? = nil, startStep: Double? = nil, recordTrace: Bool = false,
-        of function: Function
+        tailScaled: Bool = false, of function: Function
     ) -> Root {
         var root = search(
-            lower: lower, upper: upper, start: start, startStep: startStep, recordTrace: recordTrace, function)
+            lower: lower, upper: upper, start: start, startStep: startStep, recordTrace: recordTrace,
+            tailScaled: tailScaled, function)
         root.bracket = lower...upper
         return root
     }
 
     private static func search<Function: SlopeFunction>(
-        lower: Double, upper: Double, start: Double?, startStep: Double?, recordTrace: Bool, _ function: Function
+        lower: Double, upper: Double, start: Double?, startStep: Double?, recordTrace: Bool, tailScaled: Bool,
+        _ function: Function
     ) -> Root {
         var lower = lower, upper = upper
         var x = start.map { min(max($0, lower), upper) } ?? midpoint(lower, upper)
@@ -54,11 +61,14 @@ enum SafeguardedNewton {
             if s.derivative == 0 { return Root(point: x, iterations: iterations, termination: .exactRoot, trace: trace) }
             if s.derivative < 0 { lower = x } else { upper = x }
             iterations += 1
-            let newtonStep = s.derivative / s.curvature
+            // The step's denominator: the curvature, or (scaled, far out) the derivative of e^{±x} g.
+            let denominator = tailScaled && abs(x) > FarTail.threshold
+                ? s.curvature + (x > 0 ? s.derivative : -s.derivative) : s.curvature
+            let newtonStep = s.derivative / denominator
             var next = x - newtonStep
             var kind = SolverStep.Kind.newton
             var rootIsFarther = false
-            if s.curvature > 0 && s.curvature.isFinite && isNegligible(newtonStep, from: x, to: next) {
+            if denominator > 0 && denominator.isFinite && isNegligible(newtonStep, from: x, to: next) {
                 // Newton's step is below rounding. Usually x is then the root to working precision
                 // (also when the step would not move it off the bracket end it just became); but
                 // far out, where the derivative behaves like e^-v (a + b v), Newton's step stays
@@ -76,7 +86,7 @@ enum SafeguardedNewton {
                     return Root(point: point, iterations: iterations, termination: .converged, trace: trace)
                 }
             }
-            if rootIsFarther || !(s.curvature > 0) || !next.isFinite || next <= lower || next >= upper
+            if rootIsFarther || !(denominator > 0) || !next.isFinite || next <= lower || next >= upper
                 || 2 * abs(newtonStep) > abs(stepBeforeLast) {
                 next = midpoint(lower, upper)
                 kind = .bisection

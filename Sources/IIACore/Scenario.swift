@@ -36,12 +36,28 @@ public enum ChoiceModel: Hashable, Sendable, Codable {
 
     /// P(the chosen message is an M1 message | j of the k offered are M1), 0 < j < k.
     public func choiceShareM1(offeredM1 j: Int, of k: Int, p1: Double) -> Double {
+        choiceShares(offeredM1: j, of: k, p1: p1).m1
+    }
+
+    /// P(the choice is an M1 message) and P(it is an M2 message) given j of the k offered are
+    /// M1 (0 < j < k), each computed on its own: the smaller share is never formed as 1 minus
+    /// the larger, so under logit choices with a reward gap R of hundreds the M2 share keeps its
+    /// e^-R size to full relative precision.
+    public func choiceShares(offeredM1 j: Int, of k: Int, p1: Double) -> (m1: Double, m2: Double) {
         switch self {
         case .dichotomy:
-            return p1
+            return (p1, 1 - p1)
         case .logit(let gap):
-            // j e^R / (j e^R + (k - j)) = sigmoid(R + ln(j / (k - j))).
-            return StableMath.sigmoid(gap + log(Double(j)) - log(Double(k - j)))
+            // j e^R / (j e^R + (k - j)) and (k - j) / (j e^R + (k - j)), with e^-|R| ≤ 1 formed
+            // once from the exact |R| (no rounding of R + ln(j / (k - j)) enters the exponent).
+            let (a, b) = (Double(j), Double(k - j))
+            let small = exp(-abs(gap))
+            if gap >= 0 {
+                let denominator = a + b * small
+                return (a / denominator, b * small / denominator)
+            }
+            let denominator = a * small + b
+            return (a * small / denominator, b / denominator)
         }
     }
 

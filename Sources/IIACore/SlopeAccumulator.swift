@@ -44,6 +44,11 @@ public struct SlopeAccumulator: Sendable {
         decay = other.decay
     }
 
+    /// Adds coefficient * e^(slope * point + offset) in log mode (for closed forms far out).
+    mutating func addTerm(_ coefficient: Double, slope: Double, offset: Double) {
+        append(coefficient, slope: slope, offset: offset)
+    }
+
     /// Adds coefficient * e^(slope * point + offset) in log mode.
     private mutating func append(_ coefficient: Double, slope: Double, offset: Double) {
         guard coefficient != 0, offset > -.infinity else { return }
