@@ -147,7 +147,7 @@ import IIACore
     /// Formatters over doubles from every binade, both signs, the specials and the ends.
     @Test func formattersTakeEveryDouble() {
         var generator = SplitMix64(seed: 0xF0_4A77)
-        var values: [Double] = [0, -0.0, 1, -1, 5e-324, -5e-324, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+        var values: [Double] = [0, -0.0, 1, -1, Double.leastNonzeroMagnitude, -Double.leastNonzeroMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
                                 .infinity, -.infinity, .nan, 9.3e18, -9.3e18, 1e19, 0.5, 1 - 0x1p-53]
         for _ in 0..<20_000 { values.append(Double(bitPattern: generator.next())) }
         for value in values {

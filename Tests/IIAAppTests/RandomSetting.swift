@@ -25,7 +25,7 @@ struct RandomSetting {
     /// A positive finite number from the subnormals to the largest double.
     mutating func positive() -> Double {
         if chance(0.15) {
-            return pick([5e-324, 1e-320, 2.2250738585072014e-308, 1e-300, 1e-17, 1, 1e300, 1e308, .greatestFiniteMagnitude])
+            return pick([Double.leastNonzeroMagnitude, 0x1p-1063, 2.2250738585072014e-308, 1e-300, 1e-17, 1, 1e300, 1e308, .greatestFiniteMagnitude])
         }
         return min(.greatestFiniteMagnitude, logUniform(-323...308))
     }
@@ -38,12 +38,12 @@ struct RandomSetting {
 
     /// A number in [0, 1] with its ends and both tails.
     mutating func unitInterval(open: Bool) -> Double {
-        let ends: [Double] = open ? [5e-324, 1e-300, 0.5, 1 - 0x1p-53] : [0, 1, 0.5, 5e-324, 1 - 0x1p-53]
+        let ends: [Double] = open ? [Double.leastNonzeroMagnitude, 1e-300, 0.5, 1 - 0x1p-53] : [0, 1, 0.5, Double.leastNonzeroMagnitude, 1 - 0x1p-53]
         if chance(0.25) { return pick(ends) }
         switch generator.next() % 3 {
-        case 0: return max(open ? 5e-324 : 0, logUniform(-320...0) * (open ? 0.999 : 1))
+        case 0: return max(open ? Double.leastNonzeroMagnitude : 0, logUniform(-320...0) * (open ? 0.999 : 1))
         case 1: return min(open ? 1 - 0x1p-53 : 1, 1 - logUniform(-16...0) * 0.999)
-        default: return open ? max(5e-324, min(1 - 0x1p-53, uniform())) : uniform()
+        default: return open ? max(Double.leastNonzeroMagnitude, min(1 - 0x1p-53, uniform())) : uniform()
         }
     }
 
