@@ -64,8 +64,11 @@ struct GalleryWriter {
     /// Writes every file; returns their paths in order.
     func write(_ files: [(name: String, contents: String)]) throws -> [String] {
         let targets = files.map { (folder as NSString).appendingPathComponent($0.name) }
-        if PathKind(folder) != .missing && !FileSystem.isFolder(folder) {
-            throw InputError(option: "--dir", allowed: "a folder (or a path to create one)", got: folder)
+        switch PathKind(folder) {
+        case .missing, .folder: break
+        case .unreachable(let code): throw FileError("create folder", folder, errno: code)
+        case .symbolicLink where FileSystem.isFolder(folder): break
+        default: throw InputError(option: "--dir", allowed: "a folder (or a path to create one)", got: folder)
         }
         for target in targets where PathKind(target) != .missing {
             try OutputFile.checkTarget(target, force: force, option: "--dir")
