@@ -102,6 +102,8 @@ enum FileSystem {
             guard mkdir(prefix, 0o755) == 0 else {
                 let code = errno
                 removeFolders(created)
+                // A file on the way: the folder cannot exist below it.
+                if code == EEXIST && prefix.count < path.count { throw FileError("create folder", path, errno: ENOTDIR) }
                 throw FileError("create folder", prefix, errno: code)
             }
             created.append(prefix)
