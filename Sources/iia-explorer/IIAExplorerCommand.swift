@@ -11,7 +11,7 @@ struct IIAExplorerCommand: ParsableCommand {
         discussion: """
             Numbers: whole-number options (--m1, --m2, --k, --fixed-m1, --sims, --seed, --points, \
             --repetitions, --width, the parts of --size, and --data with --sims) take \
-            \(NumberParser.wholeNumberForm) (1000 or 1e3), with no sign or decimal point; other \
+            digits, optionally with an exponent (1000 or 1e3), and no sign or decimal point; other \
             numbers take plain decimals (-0.5, .25, 1e-3), never nan or inf. A negative value is read \
             as a value (--beta -1), and refused by name when out of range.
             \(WorkLimit.summary)

@@ -64,7 +64,9 @@ enum ExplorerRanges {
 
     /// The ranges in one line, for --help.
     static var summary: String {
-        let ranges = SliderID.allCases.map { "\(option($0)) \($0.spec.rangeLabel(ascii: false))" }
+        let ranges = SliderID.allCases.map { slider in
+            slider == .simulations ? "--sims 1…\(Int(slider.spec.range.upperBound))" : "\(option(slider)) \(slider.spec.rangeLabel(ascii: false))"
+        }
         return "The explorer's sliders bound its options: " + ranges.joined(separator: ", ") + "."
     }
 }
