@@ -10,11 +10,13 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Time the solver and the Figure-2 sweep (use: swift run -c release iia-explorer bench).")
 
-    @Option(help: "Repetitions for each median (≥ 3).")
-    var repetitions: Int = 15
+    @Option(name: .customLong("repetitions"), parsing: .unconditional, help: "Repetitions for each median (whole number 3…1000; default 15).")
+    var repetitionsText: String?
 
     func run() throws {
-        guard repetitions >= 3 else { throw InputError(option: "--repetitions", allowed: "a whole number ≥ 3") }
+        let repetitions = try repetitionsText.map {
+            try NumberParser.whole($0, option: "--repetitions", range: 3...WorkLimit.benchRepetitions)
+        } ?? 15
         #if DEBUG
         print("note: this is a debug build; timings are only meaningful with -c release")
         #endif

@@ -10,9 +10,10 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Explain, in a few lines with the live numbers, why an algorithm ends where it does (the explorer's e panel).")
 
     @OptionGroup var model: ModelOptions
-    @Option(help: "The algorithm to explain: RLPO, DPO, IL or SLiC (all four when omitted).")
+    @OptionGroup var countsOption: CountsOption
+    @Option(help: ArgumentHelp("The algorithm to explain: \(SnapshotCommand.algorithmNames) (all \(Algorithm.allCases.count) when omitted)."))
     var algorithm: String?
-    @Option(help: "Wrap lines to this many columns (20…1000; 0: no wrapping; default 100).")
+    @Option(parsing: .unconditional, help: "Wrap lines to this many columns (whole number 20…1000, or 0: no wrapping; default 100).")
     var width: String?
 
     func run() throws {
@@ -30,10 +31,12 @@ struct ExplainCommand: ParsableCommand {
         var wrap = 100
         if let width {
             wrap = try NumberParser.whole(width, option: "--width", range: 0...1000)
-            if wrap > 0 && wrap < 20 { throw InputError(option: "--width", allowed: "0 or a whole number from 20 to 1000", got: width) }
+            if wrap > 0 && wrap < 20 {
+                throw InputError(option: "--width", allowed: "0 or a whole number from 20 to 1000 (\(NumberParser.wholeNumberForm))", got: width)
+            }
         }
-        let parameters = try model.parameters()
-        let given = try model.countTable(parameters)
+        let parameters = try model.parameters(counts: countsOption.counts)
+        let given = try ModelOptions.countTable(countsOption.counts, parameters)
         let counts = given ?? .expected(parameters)
         // One solve of all four, as the read-out and `solve` do (IL reuses RLPO's minimiser).
         let results = RLHFSolver(parameters).solve(counts, recordTrace: true)

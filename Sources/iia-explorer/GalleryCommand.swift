@@ -43,15 +43,67 @@ struct GalleryCommand: ParsableCommand {
     ]
 
     func run() throws {
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        for shot in Self.shots {
+        let files = Self.shots.flatMap { shot -> [(name: String, contents: String)] in
             let buffer = SnapshotCommand.buffer(
                 parameters: shot.parameters, chart: shot.chart, width: shot.width, height: shot.height,
                 ascii: false, color: true, simulations: shot.simulations, seed: 1, algorithm: shot.algorithm)
-            let base = (dir as NSString).appendingPathComponent(shot.name)
-            try OutputFile.write(BufferExport.svg(buffer), to: base + ".svg", force: force, option: "--dir")
-            try OutputFile.write(BufferExport.text(buffer), to: base + ".txt", force: force, option: "--dir")
-            print("wrote \(base).svg and .txt")
+            return [(shot.name + ".svg", BufferExport.svg(buffer)), (shot.name + ".txt", BufferExport.text(buffer))]
         }
+        let written = try GalleryWriter(folder: dir, force: force).write(files)
+        for path in written where path.hasSuffix(".svg") { print("wrote \(path) and .txt") }
+    }
+}
+
+/// Writes a set of files into a folder all together or not at all: each goes first into a
+/// hidden staging folder inside the target folder, and only when all are written are they
+/// moved into place. A failure while moving names the files already moved.
+struct GalleryWriter {
+    var folder: String
+    var force: Bool
+
+    /// Writes every file; returns their paths in order.
+    func write(_ files: [(name: String, contents: String)]) throws -> [String] {
+        let targets = files.map { (folder as NSString).appendingPathComponent($0.name) }
+        switch PathKind(folder) {
+        case .missing, .folder: break
+        case .unreachable(let code): throw FileError("create folder", folder, errno: code)
+        case .symbolicLink where FileSystem.isFolder(folder): break
+        default: throw InputError(option: "--dir", allowed: "a folder (or a path to create one)", got: folder)
+        }
+        for target in targets where PathKind(target) != .missing {
+            try OutputFile.checkTarget(target, force: force, option: "--dir")
+        }
+        let created = try FileSystem.createFolders(folder)
+        let staging = (folder as NSString).appendingPathComponent(".gallery-\(getpid()).partial")
+        guard mkdir(staging, 0o700) == 0 else {
+            let code = errno
+            FileSystem.removeFolders(created)
+            throw FileError("write", targets.first ?? folder, errno: code, note: "no screenshot was written")
+        }
+        let staged = files.map { (staging as NSString).appendingPathComponent($0.name) }
+        func removeStaging() {
+            for path in staged { unlink(path) }
+            rmdir(staging)
+        }
+        defer { removeStaging() }
+        do {
+            for (index, file) in files.enumerated() {
+                try FileSystem.writeNewFile(file.contents, to: staged[index], reportedPath: targets[index])
+            }
+        } catch var error as FileError {
+            removeStaging()
+            FileSystem.removeFolders(created)
+            error.note = "no screenshot was written"
+            throw error
+        }
+        for index in targets.indices {
+            if let code = FileSystem.moveIntoPlace(staged[index], to: targets[index], replace: force) {
+                let moved = targets[..<index].map { ($0 as NSString).lastPathComponent }
+                throw FileError(
+                    "write", targets[index], errno: code,
+                    note: moved.isEmpty ? "no screenshot was written" : "written before it: " + moved.joined(separator: ", "))
+            }
+        }
+        return targets
     }
 }

@@ -6,35 +6,33 @@ import IIACore
 /// Values are taken as text and parsed strictly, so that every bad value gets one clear line
 /// naming the option and what it allows.
 struct ModelOptions: ParsableArguments {
-    @Option(help: "|M1|, messages in the first category (whole number ≥ 1; default 10).")
+    @Option(parsing: .unconditional, help: "|M1|, messages in the first category (whole number 1…1e12; default 10).")
     var m1: String?
-    @Option(help: "|M2|, messages in the second category (whole number ≥ 1; default 100).")
+    @Option(parsing: .unconditional, help: "|M2|, messages in the second category (whole number 1…1e12; default 100).")
     var m2: String?
-    @Option(help: "p*(1), share of the population preferring M1 (0…1; default 0.6).")
+    @Option(parsing: .unconditional, help: "p*(1), share of the population preferring M1 (0…1; default 0.6).")
     var p1: String?
-    @Option(help: "zeta = P_base(M1), the base policy's mass on M1 (strictly between 0 and 1; default 0.8).")
+    @Option(parsing: .unconditional, help: "zeta = P_base(M1), the base policy's mass on M1 (strictly between 0 and 1; default 0.8).")
     var zeta: String?
-    @Option(help: "|Y|, messages per choice set (2…64; default 2).")
+    @Option(parsing: .unconditional, help: "|Y|, messages per choice set (whole number 2…64; default 2).")
     var k: String?
-    @Option(help: "beta, the KL weight (> 0; default 1).")
+    @Option(parsing: .unconditional, help: "beta, the KL weight (finite, > 0; default 1).")
     var beta: String?
-    @Option(help: "delta, the SLiC margin (≥ 0; default 1).")
+    @Option(parsing: .unconditional, help: "delta, the SLiC margin (finite, ≥ 0; default 1).")
     var delta: String?
-    @Option(help: "|D|, the dataset size (> 0; default 1000).")
+    @Option(parsing: .unconditional, help: "|D|, the dataset size (finite, > 0; a whole number 1…1e15 with --sims; default 1000).")
     var data: String?
-    @Option(help: "A count table a0/b0,a1/b1,…,ak/bk: row j offered j M1 messages; a chose M1, b chose M2.")
-    var counts: String?
     @Option(help: "How choice sets are formed: sampled (from the base policy, the default) or fixed (--fixed-m1 of M1, the rest M2).")
     var queries: String?
-    @Option(name: .customLong("fixed-m1"), help: "With --queries fixed: the number J of M1 messages in every choice set (1…|Y|-1).")
+    @Option(name: .customLong("fixed-m1"), parsing: .unconditional, help: "With --queries fixed: the number J of M1 messages in every choice set (whole number 1…|Y|-1).")
     var fixedM1: String?
     @Option(name: .customLong("choice-model"), help: "How people choose: dichotomy (the default; violates IIA) or logit (satisfies IIA; needs --reward-gap).")
     var choiceModel: String?
     @Option(name: .customLong("reward-gap"), parsing: .unconditional, help: "With --choice-model logit: the base reward gap R = r(M1) - r(M2) (finite).")
     var rewardGap: String?
 
-    /// The validated parameters (with |D| from --counts when given).
-    func parameters() throws -> ModelParameters {
+    /// The validated parameters; with a count table (`counts`, the text of --counts) |D| is its total.
+    func parameters(counts: String? = nil) throws -> ModelParameters {
         var parameters = ModelParameters.paperDefaults
         if let m1 { parameters.m1 = try NumberParser.whole(m1, option: "--m1", range: 1...1_000_000_000_000) }
         if let m2 { parameters.m2 = try NumberParser.whole(m2, option: "--m2", range: 1...1_000_000_000_000) }
@@ -54,7 +52,7 @@ struct ModelOptions: ParsableArguments {
         } catch {
             throw InputError(option: "--\(error.field)", allowed: error.allowed, got: rawValue(error.field))
         }
-        if let table = try countTable(parameters) {
+        if let table = try Self.countTable(counts, parameters) {
             if let data, table.total != parameters.dataSize {
                 throw InputError(
                     option: "--data", allowed: "equal to the total of --counts (\(format(table.total)))", got: data)
@@ -92,8 +90,14 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    /// The count table from --counts, if given.
-    func countTable(_ parameters: ModelParameters) throws -> PreferenceCounts? {
+    /// |D| must be a whole number (for simulated datasets): checks the text of --data.
+    func requireWholeDataSize(reason: String) throws {
+        guard let data else { return }
+        _ = try NumberParser.whole(data, option: "--data", range: 1...1_000_000_000_000_000, condition: reason)
+    }
+
+    /// The count table from the text of --counts, if given.
+    static func countTable(_ counts: String?, _ parameters: ModelParameters) throws -> PreferenceCounts? {
         guard let counts else { return nil }
         let allowed = "k + 1 = \(parameters.k + 1) comma-separated rows a/b of counts ≥ 0, e.g. 0/2,13/7,30/0"
         let rows = counts.split(separator: ",", omittingEmptySubsequences: false)
@@ -117,7 +121,8 @@ struct ModelOptions: ParsableArguments {
         }
     }
 
-    private func rawValue(_ field: String) -> String? {
+    /// The text given for a field (`m1`, `data`, `fixed-m1`, ...), if any.
+    func rawValue(_ field: String) -> String? {
         switch field {
         case "m1": return m1
         case "m2": return m2
@@ -134,26 +139,31 @@ struct ModelOptions: ParsableArguments {
     }
 }
 
+/// The --counts option, for the commands that solve one given table (solve, explain).
+struct CountsOption: ParsableArguments {
+    @Option(parsing: .unconditional, help: "A count table a0/b0,a1/b1,…,ak/bk: row j offered j M1 messages; a chose M1, b chose M2 (finite counts ≥ 0).")
+    var counts: String?
+}
+
 /// Simulated-data options: how many datasets and the seed.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Draw this many simulated datasets (> 0) instead of using expected data.")
+    @Option(parsing: .unconditional, help: "Draw this many simulated datasets instead of using expected data (whole number 1…1e5; see the work limit in iia-explorer --help).")
     var sims: String?
-    @Option(help: "Seed of the simulated data (whole number ≥ 0; default 1).")
+    @Option(parsing: .unconditional, help: "Seed of the simulated data (whole number 0…18446744073709551615; default 1).")
     var seed: String?
 
-    /// The number of datasets (0 = expected data).
-    func simulations() throws -> Int {
+    /// The number of datasets (0 = expected data), checked against the work limit for
+    /// `points` grid points per dataset.
+    func simulations(points: Int = 1) throws -> Int {
         guard let sims else { return 0 }
-        return try NumberParser.whole(sims, option: "--sims", range: 1...100_000)
+        let count = try NumberParser.whole(sims, option: "--sims", range: 1...WorkLimit.simulationsPerPoint)
+        try WorkLimit.checkSimulatedDatasets(points: points, simulations: count)
+        return count
     }
 
     func seedValue() throws -> UInt64 {
         guard let seed else { return 1 }
-        let allowed = "a whole number from 0 to 18446744073709551615"
-        guard seed.allSatisfy(\.isNumber), let value = UInt64(seed) else {
-            throw InputError(option: "--seed", allowed: allowed, got: seed)
-        }
-        return value
+        return try NumberParser.unsigned(seed, option: "--seed")
     }
 }
 

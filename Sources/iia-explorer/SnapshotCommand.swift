@@ -14,9 +14,9 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var simulation: SimulationOptions
     @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen).")
     var chart: String = "all"
-    @Option(help: "The algorithm of the landscape chart: RLPO, DPO, IL, SLiC, RLPO-pairwise or TypeMLE (default RLPO; with --chart landscape or all).")
+    @Option(help: ArgumentHelp("The algorithm of the landscape chart: \(SnapshotCommand.algorithmNames) (default RLPO; with --chart landscape or all)."))
     var algorithm: String?
-    @Option(help: "Size in cells, WIDTHxHEIGHT (20…1000 x 8…500).")
+    @Option(parsing: .unconditional, help: "Size in cells, WIDTHxHEIGHT, whole numbers (20…1000 x 8…500; --chart all needs at least 80x24).")
     var size: String = "120x40"
     @Flag(help: "ASCII only: no braille, no box drawing.")
     var ascii = false
@@ -51,12 +51,18 @@ struct SnapshotCommand: ParsableCommand {
         if algorithm != nil && chart != "landscape" && chart != "all" {
             throw InputError(option: "--algorithm", allowed: "used with --chart landscape or all")
         }
-        if model.counts != nil { throw InputError(option: "--counts", allowed: "used with solve only") }
+        if chart == "all" && (width < ExplorerModel.minimumWidth || height < ExplorerModel.minimumHeight) {
+            throw InputError(
+                option: "--size",
+                allowed: "at least \(ExplorerModel.minimumWidth)x\(ExplorerModel.minimumHeight) for --chart all", got: size)
+        }
         let parameters = try model.parameters()
-        let simulations = try simulation.simulations()
+        let sweepPoints = chart == "data" || chart == "m2" ? SweepAxis.data.defaultRange.points : 1
+        let simulations = try simulation.simulations(points: sweepPoints)
         let seed = try simulation.seedValue()
-        if simulations > 0 && parameters.dataSize != parameters.dataSize.rounded() {
-            throw InputError(option: "--data", allowed: "a whole number ≥ 1 with --sims", got: model.data)
+        if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
+        if chart == "all" {
+            try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "for --chart all (the explorer's slider range)")
         }
         let buffer = Self.buffer(
             parameters: parameters, chart: chart, width: width, height: height, ascii: ascii, color: !noColor,
@@ -105,19 +111,25 @@ struct SnapshotCommand: ParsableCommand {
     static func parseAlgorithm(_ text: String?) throws -> Algorithm {
         guard let text else { return .rlpo }
         guard let algorithm = Algorithm(name: text) else {
-            throw InputError(option: "--algorithm", allowed: "RLPO, DPO, IL or SLiC", got: text)
+            throw InputError(option: "--algorithm", allowed: "\(algorithmNames) (any case)", got: text)
         }
         return algorithm
     }
 
+    /// Every algorithm's name: "RLPO, DPO, IL, SLiC, RLPO-pairwise or TypeMLE".
+    static var algorithmNames: String {
+        let names = Algorithm.allCases.map(\.name)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
     /// "120x40" → (120, 40), within the allowed range.
     static func parseSize(_ text: String) throws -> (Int, Int) {
-        let allowed = "WIDTHxHEIGHT with width 20…1000 and height 8…500, e.g. 120x40"
+        let allowed = "WIDTHxHEIGHT of whole numbers, width 20…1000 and height 8…500, e.g. 120x40"
         let parts = text.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let width = Int(parts[0]), let height = Int(parts[1]),
+        guard parts.count == 2,
+              let width = NumberParser.wholeValue(String(parts[0])), let height = NumberParser.wholeValue(String(parts[1])),
               (20...1000).contains(width), (8...500).contains(height)
         else { throw InputError(option: "--size", allowed: allowed, got: text) }
-        return (width, height)
+        return (Int(width), Int(height))
     }
 }

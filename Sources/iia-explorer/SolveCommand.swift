@@ -9,12 +9,13 @@ struct SolveCommand: ParsableCommand {
         abstract: "Solve RLPO, DPO, IL and SLiC for one setting (expected, simulated or given data).")
 
     @OptionGroup var model: ModelOptions
+    @OptionGroup var countsOption: CountsOption
     @OptionGroup var simulation: SimulationOptions
     @Option(help: "Output format: text or json.")
     var format: String = "text"
 
     func run() throws {
-        let output = try SolveReport.make(model: model, simulation: simulation, format: format)
+        let output = try SolveReport.make(model: model, counts: countsOption.counts, simulation: simulation, format: format)
         print(output, terminator: "")
     }
 }
@@ -33,19 +34,17 @@ enum SolveReport {
         var standardError: Double?
     }
 
-    static func make(model: ModelOptions, simulation: SimulationOptions, format: String) throws -> String {
+    static func make(model: ModelOptions, counts: String?, simulation: SimulationOptions, format: String) throws -> String {
         guard format == "text" || format == "json" else {
             throw InputError(option: "--format", allowed: "text or json", got: format)
         }
-        let parameters = try model.parameters()
+        let parameters = try model.parameters(counts: counts)
         let simulations = try simulation.simulations()
         let seed = try simulation.seedValue()
-        let given = try model.countTable(parameters)
+        let given = try ModelOptions.countTable(counts, parameters)
         if simulations > 0 {
             guard given == nil else { throw InputError(option: "--sims", allowed: "used without --counts") }
-            guard parameters.dataSize == parameters.dataSize.rounded() else {
-                throw InputError(option: "--data", allowed: "a whole number ≥ 1 with --sims", got: model.data)
-            }
+            try model.requireWholeDataSize(reason: "with --sims")
         }
         let rows = solve(parameters, given: given, simulations: simulations, seed: seed)
         let evaluation = rewardModel(parameters, given: given, simulations: simulations, seed: seed)

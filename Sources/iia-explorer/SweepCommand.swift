@@ -10,11 +10,11 @@ struct SweepCommand: ParsableCommand {
 
     @Option(help: "The axis: data (|D|) or m2 (|M2|).")
     var over: String
-    @Option(help: "First x value (> 0; default 1).")
+    @Option(parsing: .unconditional, help: "First x value (finite, > 0; ≥ 1 for m2 or with --sims; default 1).")
     var from: String?
-    @Option(help: "Last x value (> --from; default 1e4 for data, 1e5 for m2).")
+    @Option(parsing: .unconditional, help: "Last x value (finite, > --from; ≤ 1e12 for m2; default 1e4 for data, 1e5 for m2).")
     var to: String?
-    @Option(help: "Number of grid points (2…10000; default 40).")
+    @Option(parsing: .unconditional, help: "Number of grid points (whole number 2…10000; default 40; with --sims, --points × --sims ≤ 1e6).")
     var points: String?
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
@@ -34,16 +34,19 @@ enum SweepReport {
         guard command.format == "csv" || command.format == "json" else {
             throw InputError(option: "--format", allowed: "csv or json", got: command.format)
         }
-        if command.model.counts != nil {
-            throw InputError(option: "--counts", allowed: "used with solve only (a sweep varies the data)")
+        if axis == .data, let data = command.model.data {
+            throw InputError(option: "--data", allowed: "left out with --over data (the sweep sets |D| from --from to --to)", got: data)
+        }
+        if axis == .m2, let m2 = command.model.m2 {
+            throw InputError(option: "--m2", allowed: "left out with --over m2 (the sweep sets |M2| from --from to --to)", got: m2)
         }
         let parameters = try command.model.parameters()
-        let simulations = try command.simulation.simulations()
-        let seed = try command.simulation.seedValue()
         let defaults = axis.defaultRange
         let from = try command.from.map { try NumberParser.real($0, option: "--from", allowed: "a finite number > 0") } ?? defaults.from
         let to = try command.to.map { try NumberParser.real($0, option: "--to", allowed: "a finite number > --from") } ?? defaults.to
         let points = try command.points.map { try NumberParser.whole($0, option: "--points", range: 2...10_000) } ?? defaults.points
+        let simulations = try command.simulation.simulations(points: points)
+        let seed = try command.simulation.seedValue()
         guard from > 0 else { throw InputError(option: "--from", allowed: "a finite number > 0", got: command.from) }
         guard to > from else {
             throw InputError(option: "--to", allowed: "a finite number greater than --from (\(format(from)))", got: command.to)
@@ -55,9 +58,7 @@ enum SweepReport {
             if axis == .data && from < 1 {
                 throw InputError(option: "--from", allowed: "≥ 1 with --sims (datasets hold whole numbers of data)", got: command.from)
             }
-            if axis == .m2 && parameters.dataSize != parameters.dataSize.rounded() {
-                throw InputError(option: "--data", allowed: "a whole number ≥ 1 with --sims", got: command.model.data)
-            }
+            if axis == .m2 { try command.model.requireWholeDataSize(reason: "with --sims") }
         }
         let sweep = simulations > 0
             ? Sweeper.simulated(parameters, axis: axis, from: from, to: to, points: points, simulations: simulations, seed: seed)

@@ -9,7 +9,8 @@ import IIATerminal
 struct TUICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
-        abstract: "The interactive explorer (the default): sliders, live read-out and charts.")
+        abstract: "The interactive explorer (the default): sliders, live read-out and charts.",
+        discussion: ExplorerRanges.summary)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
@@ -21,10 +22,11 @@ struct TUICommand: ParsableCommand {
     var screenshotDirectory: String = "screenshots"
 
     func run() throws {
-        if model.counts != nil { throw InputError(option: "--counts", allowed: "used with solve only") }
         let parameters = try model.parameters()
         let simulations = try simulation.simulations()
         let seed = try simulation.seedValue()
+        if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
+        try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "in the explorer (its slider range)")
         try TerminalSession.run(ascii: ascii, noColor: noColor) { capabilities in
             ScreenshotSavingProgram(model: ExplorerModel(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
@@ -52,19 +54,28 @@ struct ScreenshotSavingProgram: TerminalProgram {
     /// Writes `<stem>-NNN.txt` and `.svg` with the first number that neither file uses.
     static func save(_ request: ScreenshotRequest) -> ScreenshotOutcome {
         do {
-            try FileManager.default.createDirectory(atPath: request.directory, withIntermediateDirectories: true)
+            _ = try FileSystem.createFolders(request.directory)
             for number in 1...9999 {
                 let stem = (request.directory as NSString)
                     .appendingPathComponent(String(format: "%@-%03d", request.baseName, number))
                 let manager = FileManager.default
                 if manager.fileExists(atPath: stem + ".txt") || manager.fileExists(atPath: stem + ".svg") { continue }
-                try OutputFile.write(BufferExport.text(request.screen), to: stem + ".txt", force: false)
-                try OutputFile.write(BufferExport.svg(request.screen), to: stem + ".svg", force: false)
+                try OutputFile.write(BufferExport.text(request.screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
+                do {
+                    try OutputFile.write(BufferExport.svg(request.screen), to: stem + ".svg", force: false, option: "--screenshot-dir")
+                } catch {
+                    unlink(stem + ".txt")
+                    throw error
+                }
                 return .saved(paths: [stem + ".txt", stem + ".svg"])
             }
             return .failed(reason: "no free file name in \(request.directory)")
+        } catch let error as FileError {
+            return .failed(reason: error.description)
+        } catch let error as InputError {
+            return .failed(reason: error.description)
         } catch {
-            return .failed(reason: "\(error)")
+            return .failed(reason: FileError.line(for: error))
         }
     }
 }
