@@ -1,6 +1,9 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// `-O` for debug builds as well (release builds are optimised anyway).
+let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "iia-explorer",
     platforms: [.macOS(.v13)],
@@ -15,7 +18,9 @@ let package = Package(
     ],
     targets: [
         // MARK: Numerical core (pure, no I/O)
-        .target(name: "IIACore"),
+        // Optimised in debug builds too: the tests solve millions of objectives (fuzz, grids),
+        // which an unoptimised build makes 20-30 times slower.
+        .target(name: "IIACore", swiftSettings: optimisedInDebug),
 
         // MARK: Rendering (pure: charts into a cell buffer, exporters to text/ANSI/SVG)
         .target(name: "IIACharts", dependencies: ["IIACore"]),

@@ -37,7 +37,8 @@ import IIACore
         model.press(.character("4"))
         #expect(model.parameters.k == 3 && model.parameters.zeta == 0.8 && model.parameters.p1 == 0.6)
         #expect(abs(FailureBoundary.F(zeta: 0.8, k: 3) - 0.6) < 1e-12)
-        #expect(model.screen.contains("F(zeta) = 0.6000"))
+        #expect(model.screen.contains("on the boundary: p*(1) = F(zeta)"))
+        #expect(FailureBoundary.verdict(model.parameters).summary.contains("F(zeta) = 0.6000"))
         #expect(model.focusedChart == .boundary)
     }
 
