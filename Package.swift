@@ -29,9 +29,10 @@ let package = Package(
         .target(name: "IIAApp", dependencies: ["IIACore", "IIACharts"]),
 
         // MARK: Terminal adapter (the only code that calls ncurses)
+        // No pkgConfig: ncursesw's pkg-config flags are ones SwiftPM refuses (a warning on every
+        // build); the module map links ncursesw and the header is on the default include path.
         .systemLibrary(
             name: "CNcursesw",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "IIATerminal", dependencies: ["CNcursesw", "IIAApp", "IIACharts"]),
