@@ -6,7 +6,7 @@ let optimisedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration
 
 let package = Package(
     name: "iia-explorer",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],  // Synchronization (Atomic, Mutex); Linux is what is built and tested
     products: [
         // MARK: Public products
         .executable(name: "iia-explorer", targets: ["iia-explorer"]),
