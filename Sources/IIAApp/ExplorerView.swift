@@ -156,7 +156,7 @@ extension ExplorerModel {
 
     func drawBoundary(into buffer: inout CellBuffer, rect: Rect) {
         let verdict = FailureBoundary.verdict(parameters)
-        let summary = ReadOut.boundary(parameters, results: results)
+        let summary = ReadOut.boundary(parameters, rlpoHasMinimizer: result(for: .rlpo).minimizerExists)
         let text: String
         switch (parameters.queries, parameters.choiceModel) {
         case (_, .logit):

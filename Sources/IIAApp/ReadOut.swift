@@ -83,14 +83,13 @@ public enum ReadOut {
     }
 
     /// F(zeta) and which side of it p*(1) lies, in words (from the core's ``Verdict``), about
-    /// large |D|; with the `results` at the current |D|, a note when they have no minimiser yet
-    /// although one appears as |D| grows (expected counts too small to be told from 0), so that
-    /// the verdict and the table never contradict each other.
-    public static func boundary(_ parameters: ModelParameters, results: [AlgorithmResult] = []) -> String {
+    /// large |D|. When RLPO has no minimiser in the table shown (`rlpoHasMinimizer` false: the
+    /// expected counts at this |D| too small to be told from 0, or given one-sided data) although
+    /// one appears as |D| grows, a note says so, so that the verdict and the table never
+    /// contradict each other.
+    public static func boundary(_ parameters: ModelParameters, rlpoHasMinimizer: Bool = true) -> String {
         let verdict = FailureBoundary.verdict(parameters)
-        guard verdict.oneSided == nil, verdict.limit != nil,
-            let rlpo = results.first(where: { $0.algorithm == .rlpo }), !rlpo.minimizerExists
-        else { return verdict.summary }
+        guard verdict.oneSided == nil, verdict.limit != nil, !rlpoHasMinimizer else { return verdict.summary }
         return verdict.summary + "; at |D| = \(NumberFormatting.compact(parameters.dataSize)) the mixed data are"
             + " still one-sided, so RLPO keeps the base policy"
     }

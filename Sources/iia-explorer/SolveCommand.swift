@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IIAApp
 import IIACore
 
 /// `iia-explorer solve`: the four algorithms' fine-tuned policies for one setting.
@@ -122,7 +123,9 @@ enum SolveReport {
         var lines: [String] = []
         lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(format(parameters.p1)), zeta = \(format(parameters.zeta)), |Y| = \(parameters.k), beta = \(format(parameters.beta)), delta = \(format(parameters.delta)), |D| = \(format(parameters.dataSize)) (\(source))")
         lines.append("Scenario: \(scenario(parameters))")
-        lines.append("\(verdict.boundaryName) = \(String(format: "%.6f", verdict.boundary)); \(verdict.summary)")
+        let rlpoHasMinimizer = rows.first { $0.algorithm == .rlpo }?.minimizerExists ?? true
+        let summary = ReadOut.boundary(parameters, rlpoHasMinimizer: rlpoHasMinimizer)
+        lines.append("\(verdict.boundaryName) = \(String(format: "%.6f", verdict.boundary)); \(summary)")
         lines.append(String(
             format: "RLPO's reward model on one-versus-one test pairs: accuracy %.1f%%, scores the M1 message higher in %.1f%% of pairs",
             evaluation.accuracy * 100, evaluation.scoresM1Higher * 100))

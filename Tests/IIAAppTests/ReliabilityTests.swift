@@ -83,3 +83,19 @@ import IIACore
         }
     }
 }
+
+@Suite struct VerdictScopeTests {
+    /// Expected counts too small to be told from 0 at this |D|: no minimiser in the table, a
+    /// limit as |D| grows, and a note joining the two.
+    @Test func aTableWithoutMinimiserGetsANoteUnderALimitVerdict() {
+        let parameters = ModelParameters(p1: 1e-300, k: 4, dataSize: 1e-30)
+        let rlpo = RLHFSolver(parameters).solve(.expected(parameters), algorithm: .rlpo)
+        #expect(!rlpo.minimizerExists)
+        #expect(FailureBoundary.verdict(parameters).limit == .m2)
+        let text = ReadOut.boundary(parameters, rlpoHasMinimizer: rlpo.minimizerExists)
+        #expect(text.hasPrefix("as |D| grows:"), "\(text)")
+        #expect(text.contains("still one-sided, so RLPO keeps the base policy"), "\(text)")
+        let model = makeModel(ModelParameters(p1: 1e-300, k: 4, dataSize: 1), width: 160, height: 48)
+        #expect(!model.screen.contains("still one-sided") || !model.result(.rlpo).minimizerExists)
+    }
+}
