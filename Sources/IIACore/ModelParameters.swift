@@ -1,4 +1,4 @@
-/// The settings of the paper's model (Assumptions 1–3) and of the four algorithms.
+/// The settings of the paper's model (Assumptions 1–3) and of the algorithms.
 ///
 /// Defaults are the paper's simulation setup (Section 5.3): |M1| = 10, |M2| = 100,
 /// p*(1) = 0.6, P_base(M1) = 0.8, |Y| = 2, beta = 1, SLiC margin 1, |D| = 1000.

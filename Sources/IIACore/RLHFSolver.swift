@@ -1,6 +1,6 @@
 import Foundation
 
-/// Solves the four algorithms' objectives for one count table.
+/// Solves the six algorithms' objectives (the paper's four and two contrasts) for one count table.
 ///
 /// RLPO and DPO share the convex IIA likelihood (Lemma 13): one root search serves both, and
 /// they differ only when no minimiser exists (RLPO keeps the base policy, psi = 0; DPO the
@@ -20,7 +20,7 @@ public struct RLHFSolver: Sendable {
         constants = ChoiceSetConstants(k: parameters.k)
     }
 
-    /// Results for `algorithms` (all four by default), in that order.
+    /// Results for `algorithms` (all six by default), in that order.
     public func solve(
         _ counts: PreferenceCounts, algorithms: [Algorithm] = Algorithm.allCases, recordTrace: Bool = false
     ) -> [AlgorithmResult] {

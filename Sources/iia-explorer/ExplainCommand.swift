@@ -38,7 +38,7 @@ struct ExplainCommand: ParsableCommand {
         let parameters = try model.parameters(counts: countsOption.counts)
         let given = try ModelOptions.countTable(countsOption.counts, parameters)
         let counts = given ?? .expected(parameters)
-        // One solve of all four, as the read-out and `solve` do (IL reuses RLPO's minimiser).
+        // One solve of all six, as the read-out and `solve` do (IL reuses RLPO's minimiser).
         let results = RLHFSolver(parameters).solve(counts, recordTrace: true)
         return algorithms.map {
             Explanation.make(parameters: parameters, counts: counts, results: results, algorithm: $0,

@@ -3,11 +3,11 @@ import Foundation
 import IIAApp
 import IIACore
 
-/// `iia-explorer solve`: the four algorithms' fine-tuned policies for one setting.
+/// `iia-explorer solve`: every algorithm's fine-tuned policy for one setting.
 struct SolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
-        abstract: "Solve RLPO, DPO, IL and SLiC for one setting (expected, simulated or given data).")
+        abstract: "Solve the six algorithms (RLPO, DPO, IL, SLiC, RLPO-pairwise, TypeMLE) for one setting (expected, simulated or given data).")
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var countsOption: CountsOption
