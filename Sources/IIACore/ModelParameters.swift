@@ -47,6 +47,10 @@ public struct ModelParameters: Hashable, Sendable, Codable {
     /// The allowed range of |Y|.
     public static let choiceSetSizes: ClosedRange<Int> = 2...64
 
+    /// The largest |D|: beyond it the expected count table's cells can add up to more than the
+    /// largest double (its total would be infinite).
+    public static let largestDataSize = 1e300
+
     /// ln(|M2| / |M1|): the shift between the policy's category log-odds and its parameter gap.
     public var logSizeRatio: Double { log(Double(m2)) - log(Double(m1)) }
 
@@ -66,7 +70,9 @@ public struct ModelParameters: Hashable, Sendable, Codable {
             throw ParameterError(field: "beta", allowed: "a finite number > 0 (at 0 the DPO loss is constant)")
         }
         if !(delta.isFinite && delta >= 0) { throw ParameterError(field: "delta", allowed: "a finite number ≥ 0") }
-        if !(dataSize.isFinite && dataSize > 0) { throw ParameterError(field: "data", allowed: "a finite number > 0") }
+        if !(dataSize > 0 && dataSize <= Self.largestDataSize) {
+            throw ParameterError(field: "data", allowed: "a number > 0 and at most 1e300")
+        }
         if case .fixed(let count) = queries, !(1...(k - 1)).contains(count) {
             throw ParameterError(field: "fixed-m1", allowed: "a whole number from 1 to |Y| - 1 = \(k - 1)")
         }

@@ -20,7 +20,7 @@ struct ModelOptions: ParsableArguments {
     var beta: String?
     @Option(parsing: .unconditional, help: "delta, the SLiC margin (finite, ≥ 0; default 1).")
     var delta: String?
-    @Option(parsing: .unconditional, help: "|D|, the dataset size (finite, > 0; a whole number 1…1e15 with --sims; default 1000).")
+    @Option(parsing: .unconditional, help: "|D|, the dataset size (> 0 and at most 1e300; a whole number 1…1e15 with --sims; default 1000).")
     var data: String?
     @Option(help: "How choice sets are formed: sampled (from the base policy, the default) or fixed (--fixed-m1 of M1, the rest M2).")
     var queries: String?
@@ -45,7 +45,7 @@ struct ModelOptions: ParsableArguments {
         if let k { parameters.k = try NumberParser.whole(k, option: "--k", range: ModelParameters.choiceSetSizes) }
         if let beta { parameters.beta = try NumberParser.real(beta, option: "--beta", allowed: "a finite number > 0") }
         if let delta { parameters.delta = try NumberParser.real(delta, option: "--delta", allowed: "a finite number ≥ 0") }
-        if let data { parameters.dataSize = try NumberParser.real(data, option: "--data", allowed: "a finite number > 0") }
+        if let data { parameters.dataSize = try NumberParser.real(data, option: "--data", allowed: "a number > 0 and at most 1e300") }
         try applyScenario(to: &parameters)
         do {
             try parameters.validate()

@@ -53,6 +53,8 @@ enum SweepReport {
         }
         if axis == .m2 {
             guard from >= 1, to <= 1e12 else { throw InputError(option: "--from/--to", allowed: "within 1…1e12 for --over m2") }
+        } else if to > ModelParameters.largestDataSize {
+            throw InputError(option: "--to", allowed: "at most 1e300 for --over data (the largest |D|)", got: command.to)
         }
         if simulations > 0 {
             if axis == .data && from < 1 {

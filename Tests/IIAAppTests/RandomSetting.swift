@@ -64,7 +64,7 @@ struct RandomSetting {
         p.k = chance(0.2) ? pick([2, 64]) : 2 + Int(generator.next() % 63)
         p.beta = positive()
         p.delta = chance(0.15) ? 0 : positive()
-        p.dataSize = positive()
+        p.dataSize = min(positive(), ModelParameters.largestDataSize)
         if chance(0.3) { p.queries = .fixed(m1Count: 1 + Int(generator.next() % UInt64(p.k - 1))) }
         if chance(0.3) { p.choiceModel = .logit(rewardGap: rewardGap()) }
         return p

@@ -99,3 +99,26 @@ import IIACore
         #expect(!model.screen.contains("still one-sided") || !model.result(.rlpo).minimizerExists)
     }
 }
+
+@Suite struct LargestDataSizeTests {
+    /// |D| near the largest double made the expected table's total overflow, and RLPO's root
+    /// search trapped on it (found by the command-line fuzz); |D| is now at most 1e300.
+    @Test func dataSizeIsCappedWhereTheTableStaysFinite() throws {
+        var parameters = ModelParameters(
+            p1: 0.7844839788780462, zeta: 0.9671839366579386, delta: .greatestFiniteMagnitude,
+            dataSize: .greatestFiniteMagnitude, queries: .fixed(m1Count: 1), choiceModel: .logit(rewardGap: -37))
+        #expect(throws: ParameterError.self) { try parameters.validate() }
+        parameters.dataSize = ModelParameters.largestDataSize
+        try parameters.validate()
+        let counts = PreferenceCounts.expected(parameters)
+        #expect(counts.total.isFinite)
+        for result in RLHFSolver(parameters).solve(counts, recordTrace: true) {
+            #expect(!result.logOdds.isNaN && (0...1).contains(result.pM1), "\(result.algorithm)")
+            var buffer = CellBuffer(width: 120, height: 40)
+            ExplorerCharts.renderLandscape(
+                ObjectiveLandscape(parameters: parameters, counts: counts, result: result), style: ChartStyle(),
+                into: &buffer, rect: buffer.bounds)
+            #expect(!BufferExport.text(buffer).lowercased().contains("nan"))
+        }
+    }
+}
