@@ -219,10 +219,10 @@ enum ReadableNumber {
         return String(format: "%.4g", value)
     }
 
-    /// Log-odds: 6 significant digits, ±infinity spelled out in words.
+    /// Log-odds: 6 significant digits; beyond the largest double the bound, as on screen (">1.8e308").
     static func logOdds(_ value: Double) -> String {
-        if value == .infinity { return "+infinite" }
-        if value == -.infinity { return "-infinite" }
+        if value == .infinity { return ">1.8e308" }
+        if value == -.infinity { return "<-1.8e308" }
         guard value.isFinite else { return "n/a" }
         return String(format: "%.6g", value)
     }
