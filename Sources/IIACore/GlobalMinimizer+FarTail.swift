@@ -55,7 +55,8 @@ extension GlobalMinimizer {
 extension GlobalMinimizer {
     /// Where the search bound's walk (looking for the data derivative's sign change) can jump
     /// from v beyond ±600: the data derivative C ± W e^∓v keeps its sign on the whole piece when
-    /// C has that sign (then past the next kink), else it changes sign at ln(∓C / W)^±1 — one
+    /// C has that sign (then past the next kink, v itself included: the walk evaluates the piece
+    /// on v's inner side), else it changes sign at ln(∓C / W)^±1 — one
     /// beyond that. Nil inside ±600 or when no jump applies.
     static func farWalkTarget<Objective: RegularisedObjective>(
         _ objective: Objective, from v: Double, leftward: Bool
@@ -65,14 +66,14 @@ extension GlobalMinimizer {
         if leftward {
             guard v < 0 else { return nil }
             if tail.constant >= 0 {
-                return objective.kinks.reversed().first { $0 < v }?.nextDown
+                return objective.kinks.reversed().first { $0 <= v }?.nextDown
             }
             let root = log(-tail.constant) - tail.logWeight
             return root < v ? root - 1 : nil
         }
         guard v > 0 else { return nil }
         if tail.constant <= 0 {
-            return objective.kinks.first { $0 > v }?.nextUp
+            return objective.kinks.first { $0 >= v }?.nextUp
         }
         let root = tail.logWeight - log(tail.constant)
         return root > v ? root + 1 : nil

@@ -291,7 +291,8 @@ public enum GlobalMinimizer {
                 }
                 continue
             }
-            if objective.curvatureLowerBound(lower, upper) > 0 {
+            let convex = objective.regulariser.convexRange
+            if lower >= convex.lowerBound && upper <= convex.upperBound || objective.curvatureLowerBound(lower, upper) > 0 {
                 if left < 0 && right > 0 {
                     let range = objective.dataDerivativeRange(onPieceAt: SafeguardedNewton.midpoint(lower, upper))
                     let start = startingPoint(lower, cell.gLower, upper, cell.gUpper, derivativeRange: range)
@@ -301,14 +302,17 @@ public enum GlobalMinimizer {
                 continue
             }
             if excludesRoot(objective, lower, upper, slopeAtLower: left, slopeAtUpper: right) { continue }
-            let middle = SafeguardedNewton.midpoint(lower, upper)
-            if cell.depth < certificationDepth && middle > lower && middle < upper {
+            // Split at a KL inflection point first (at most two such splits, not counted as depth).
+            let inflection = inflectionInside(objective, lower, upper)
+            let middle = inflection ?? SafeguardedNewton.midpoint(lower, upper)
+            if inflection != nil || cell.depth < certificationDepth && middle > lower && middle < upper {
+                let depth = cell.depth + (inflection == nil ? 1 : 0)
                 let g = objective.slope(middle)
                 if g.derivative == 0 {
                     solve(objective, Bracket(lower: middle.nextDown, upper: middle.nextUp), recordTrace: recordTrace, into: &found)
                 }
-                pending.append((middle, upper, g, cell.gUpper, cell.depth + 1))
-                next = (lower, middle, cell.gLower, g, cell.depth + 1)
+                pending.append((middle, upper, g, cell.gUpper, depth))
+                next = (lower, middle, cell.gLower, g, depth)
                 continue
             }
             for bracket in scannedBrackets(objective, from: lower, to: upper, pieceStart: a, pieceEnd: b) {
@@ -377,20 +381,6 @@ public enum GlobalMinimizer {
     /// The longest Newton step, as a share of the bracket, that
     /// ``startingPoint(_:_:_:_:derivativeRange:)`` prefers to the chords.
     static let newtonTrustedShare = 0.1
-
-    /// True when the derivative cannot vanish on [a, b]: the data derivative is monotone, and
-    /// the KL derivative is bounded there, so the data derivative's value at one end decides.
-    /// The data derivative at the ends is the given slope less the KL derivative there; an end
-    /// known only by its sign (an infinite slope) decides nothing.
-    static func excludesRoot<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double, slopeAtUpper: Double
-    ) -> Bool {
-        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
-        let kl = objective.regulariser
-        let bound = kl.derivativeMagnitudeBound(a, b)
-        if slopeAtLower.isFinite && slopeAtLower - kl.derivative(a) - bound > 0 { return true }
-        return slopeAtUpper.isFinite && slopeAtUpper - kl.derivative(b) + bound < 0
-    }
 
     /// Halvings tried before a cell is scanned instead.
     static let certificationDepth = 4

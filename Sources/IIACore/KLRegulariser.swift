@@ -7,7 +7,7 @@ import Foundation
 /// and it is not convex in v: the curvature beta q(1-q)(1 - tanh(x/2)(x + logit zeta)) turns
 /// negative in both tails.
 public struct KLRegulariser: Sendable {
-    public let beta: Double
+    public internal(set) var beta: Double
     /// ln(|M2| / |M1|).
     public let shift: Double
     /// |M2| / |M1|.
@@ -16,8 +16,12 @@ public struct KLRegulariser: Sendable {
     public let baseLogOdds: Double
     let logZeta: Double
     /// ln(beta).
-    let logBeta: Double
+    var logBeta: Double
     let logOneMinusZeta: Double
+    /// v between the KL term's two inflection points: the KL term is convex there.
+    let convexRange: ClosedRange<Double>
+    /// The KL term's inflection points: beyond them the KL derivative decreases.
+    let inflections: (lower: Double, upper: Double)
 
     public init(_ parameters: ModelParameters) {
         beta = parameters.beta
@@ -27,6 +31,8 @@ public struct KLRegulariser: Sendable {
         logZeta = log(parameters.zeta)
         logBeta = log(parameters.beta)
         logOneMinusZeta = log1p(-parameters.zeta)
+        inflections = Self.inflections(shift: shift, baseLogOdds: baseLogOdds)
+        convexRange = inflections.lower...inflections.upper
     }
 
     /// The minimiser of the KL term alone: the base policy, v0 = -logit(zeta) - ln(|M2|/|M1|).

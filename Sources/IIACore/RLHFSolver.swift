@@ -25,7 +25,7 @@ public struct RLHFSolver: Sendable {
         _ counts: PreferenceCounts, algorithms: [Algorithm] = Algorithm.allCases, recordTrace: Bool = false
     ) -> [AlgorithmResult] {
         precondition(counts.k == parameters.k, "a count table for |Y| = \(counts.k), a solver for \(parameters.k)")
-        let likelihood = IIALikelihood(counts, constants: constants)
+        let scaled = ScaledProblem(counts, beta: parameters.beta, regulariser: regulariser, constants: constants)
         let dataSize = counts.total
         var rewardGap: Minimization?
         var results: [AlgorithmResult] = []
@@ -33,14 +33,16 @@ public struct RLHFSolver: Sendable {
         for algorithm in algorithms {
             switch algorithm {
             case .rlpo, .dpo:
-                let gap = rewardGap ?? Self.minimizeLikelihood(likelihood, recordTrace: recordTrace)
+                let gap = rewardGap ?? Self.minimizeLikelihood(scaled.likelihood, recordTrace: recordTrace)
                 rewardGap = gap
                 results.append(policyFromRewardGap(gap, algorithm: algorithm, dataSize: dataSize))
             case .il:
-                // The IL data term is the RLPO likelihood: reuse it and its minimiser when known.
+                // The IL data term is the RLPO likelihood: reuse its minimiser when known (the
+                // scaling keeps it).
                 let known = rewardGap.flatMap { $0.termination == .noMinimizer ? nil : $0.argmin }
                 let objective = InclusiveLearningObjective(
-                    counts, parameters, likelihood: likelihood, likelihoodMinimizer: known, regulariser: regulariser)
+                    scaled.objectiveCounts, parameters, likelihood: scaled.objectiveLikelihood,
+                    likelihoodMinimizer: known, regulariser: scaled.regulariser)
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .il))
             case .rlpoPairwise:
                 results.append(policyFromRewardGap(
@@ -49,8 +51,9 @@ public struct RLHFSolver: Sendable {
                 results.append(policyFromRewardGap(
                     Self.typeRewardGap(counts), algorithm: .typeMLE, dataSize: dataSize))
             case .slic:
+                let likelihood = scaled.objectiveLikelihood
                 let objective = SLiCObjective(
-                    counts, parameters, regulariser: regulariser, constants: constants,
+                    scaled.objectiveCounts, parameters, regulariser: scaled.regulariser, constants: constants,
                     mixedTotals: (likelihood.mixedChoseM1, likelihood.mixedChoseM2))
                 results.append(policyFromParameterGap(GlobalMinimizer.minimize(objective, recordTrace: recordTrace), .slic))
             }

@@ -50,6 +50,7 @@ struct BenchCommand: ParsableCommand {
         }
         print("Figure-2 sweep (k = 4, 40 |D| values from 1 to 1e4, 100 simulated datasets, 4 algorithms): median \(String(format: "%.1f", sweep * 1000)) ms on one core")
         AdversarialBench.report()
+        CornerFrameBench.report()
 
         // Key event to finished frame buffer (update + solve + render), 200 x 60, expected data.
         for (name, selections) in [("|D|", 7), ("|Y|", 4)] {

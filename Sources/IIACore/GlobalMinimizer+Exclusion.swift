@@ -1,0 +1,128 @@
+import Foundation
+
+/// Cells that cannot hold a stationary point, or hold at most one, decided from the KL term's
+/// known shape.
+///
+/// The data derivative D' is non-decreasing on a smooth piece. The KL derivative
+/// K' = beta q(1-q)(x + logit zeta), x = v + ln(|M2|/|M1|), has the slope
+/// beta q(1-q)(1 - tanh(x/2)(x + logit zeta)), which is positive between the KL term's two
+/// inflection points (one each side of the anchor) and negative outside them. Between them the
+/// whole derivative increases, so a cell there holds at most one root (``KLRegulariser/convexRange``).
+/// Outside them K' decreases, so on a cell [a, b] the whole derivative lies between
+/// D'(a) + K'(b) and D'(b) + K'(a): a positive lower or negative upper bound rules a root out,
+/// however small the data are against the KL term (the bounds tighten as cells are halved).
+extension GlobalMinimizer {
+    /// True when the derivative cannot vanish on [a, b] (inside one smooth piece), given the
+    /// objective's slopes at its ends (one-sided inward). An end known only by its sign (an
+    /// infinite slope) decides nothing; the tests allow for the rounding of every term.
+    static func excludesRoot<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double, slopeAtUpper: Double
+    ) -> Bool {
+        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
+        let kl = objective.regulariser
+        let (klA, klB) = (kl.derivative(a), kl.derivative(b))
+        // Any cell: the KL derivative is bounded by its magnitude bound.
+        let bound = kl.derivativeMagnitudeBound(a, b)
+        if slopeAtLower.isFinite && slopeAtLower - klA - bound > 0 { return true }
+        if slopeAtUpper.isFinite && slopeAtUpper - klB + bound < 0 { return true }
+        // Outside the KL term's convex range its derivative decreases and the data derivative
+        // increases: D'(a) + K'(b) ≤ g ≤ D'(b) + K'(a) on the cell.
+        guard b <= kl.inflections.lower || a >= kl.inflections.upper else { return false }
+        let dataA = objective.dataDerivativeWithError(a, side: .right)
+        if dataA.value + klB > dataA.error + kl.derivativeError(b) + relativeError(klB) { return true }
+        let dataB = objective.dataDerivativeWithError(b, side: .left)
+        return dataB.value + klA < -dataB.error - kl.derivativeError(a) - relativeError(klA)
+    }
+
+    /// A few ulps of x.
+    private static func relativeError(_ x: Double) -> Double { 8 * Double.ulpOfOne * abs(x) }
+
+    /// A KL inflection point strictly inside (a, b), where a cell is better split than in its
+    /// middle (the parts then get certified or excluded); nil when none is.
+    static func inflectionInside<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Double? {
+        let convex = objective.regulariser.convexRange
+        if a < convex.lowerBound && convex.lowerBound < b { return convex.lowerBound }
+        if a < convex.upperBound && convex.upperBound < b { return convex.upperBound }
+        return nil
+    }
+}
+
+extension KLRegulariser {
+    /// A bound of the rounding error of ``derivative(_:)`` (and of the same derivative summed into
+    /// a slope) at v: a few ulps of beta q(1-q) times the magnitudes that make up x + logit zeta.
+    func derivativeError(_ v: Double) -> Double {
+        let x = v + shift
+        return beta * (16 * Double.ulpOfOne * StableMath.sigmoidSlope(x) * (abs(v) + abs(shift) + abs(baseLogOdds) + 1))
+    }
+
+    /// The KL term's inflection points in v.
+    static func inflections(shift: Double, baseLogOdds: Double) -> (lower: Double, upper: Double) {
+        (-rightInflection(-baseLogOdds) - shift, rightInflection(baseLogOdds) - shift)
+    }
+
+    /// The x > max(0, -L) where tanh(x/2)(x + L) = 1: the KL curvature's zero right of the anchor
+    /// (L = logit zeta). The left one is -rightInflection(-L). The function rises from -1 at
+    /// max(0, -L) and is ≥ 0 at max(2, 1.32 - L) (tanh(1) > 1/1.32): Newton's method kept in
+    /// that bracket (bisection when a step leaves it) finds it.
+    static func rightInflection(_ logOdds: Double) -> Double {
+        var lower = max(0, -logOdds), upper = max(2, 1.32 - logOdds)
+        var x = upper
+        for _ in 0..<200 {
+            let t = tanh(x / 2)
+            let g = t * (x + logOdds) - 1
+            if g < 0 { lower = x } else { upper = x }
+            let newton = x - g / ((1 - t * t) / 2 * (x + logOdds) + t)
+            let next = newton > lower && newton < upper ? newton : lower + (upper - lower) / 2
+            if next == x || next <= lower || next >= upper { break }
+            x = next
+        }
+        return x
+    }
+}
+
+extension RegularisedObjective {
+    /// The data derivative on `side` of v (|v| ≤ 600) and a bound of its rounding error: by
+    /// default a few ulps of every mixed count, which an objective can sharpen to the summed
+    /// magnitude of its terms.
+    public func dataDerivativeWithError(_ v: Double, side: PieceSide) -> (value: Double, error: Double) {
+        (dataSlope(v, side: side).derivative, 4 * 70 * Double.ulpOfOne * (mixedChoseM1 + mixedChoseM2))
+    }
+}
+
+extension InclusiveLearningObjective {
+    public func dataDerivativeWithError(_ v: Double, side: PieceSide) -> (value: Double, error: Double) {
+        let (value, magnitude) = likelihood.derivativeWithMagnitude(v)
+        return (value, 4 * 70 * Double.ulpOfOne * magnitude + .leastNormalMagnitude)
+    }
+}
+
+extension IIALikelihood {
+    /// L_D'(u) (|u| ≤ 600) and the sum of its terms' magnitudes.
+    func derivativeWithMagnitude(_ u: Double) -> (value: Double, magnitude: Double) {
+        let growth = exp(u)
+        var up = 0.0, down = 0.0
+        for j in 1..<k {
+            let n1 = choseM1[j], n2 = choseM2[j]
+            guard n1 + n2 > 0 else { continue }
+            let e = growth * constants.rows[j].scale
+            let reciprocal = 1 / (1 + e)
+            up += n1 * (e * reciprocal)
+            down += n2 * reciprocal
+        }
+        return (up - down, up + down)
+    }
+}
+
+extension SLiCObjective {
+    public func dataDerivativeWithError(_ v: Double, side: PieceSide) -> (value: Double, error: Double) {
+        let (growth, decay) = (exp(v), exp(-v))
+        var up = 0.0, down = 0.0
+        forEachSmoothTerm { direction, _, scale, _, weight in
+            let e = (direction > 0 ? growth : decay) * scale
+            let share = e / (1 + e)
+            if direction > 0 { up += weight * share } else { down += weight * share }
+        }
+        let magnitude = up + down + lowerHingeWeight + upperHingeWeight
+        return (hingeDerivative(v, side: side) + up - down, 4 * 70 * Double.ulpOfOne * magnitude + .leastNormalMagnitude)
+    }
+}
