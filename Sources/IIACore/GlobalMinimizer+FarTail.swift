@@ -36,7 +36,8 @@ extension GlobalMinimizer {
     ) -> Bracket? {
         let kl = objective.regulariser
         let right = a >= FarTail.threshold
-        let constant = objective.farTail(at: SafeguardedNewton.midpoint(a, b), side: .right).constant
+        let tail = objective.farTail(at: SafeguardedNewton.midpoint(a, b), side: .right)
+        let constant = tail.constant
         var (lower, upper, atLower, atUpper) = (a, b, slopeA, slopeB)
         if right && constant < 0 {
             let turn = kl.logBeta - kl.shift - log(-constant)
@@ -48,7 +49,25 @@ extension GlobalMinimizer {
             if turn > a { (lower, atLower) = (turn, objective.slope(turn)) }
         }
         guard atLower.derivative < 0 && atUpper.derivative > 0 else { return nil }
-        return Bracket(lower: lower, upper: upper)
+        // With C = 0 (the data on this side are one-sided) e^{±v} g is affine in v: its root is
+        // the minimiser, in closed form. Newton starts there and confirms it in a step or two
+        // (far out the derivative itself underflows, so steps from elsewhere would be rejected
+        // and the search would bisect: 50 steps at v = 2.5e20).
+        let start = constant == 0 ? affineFarRoot(kl, logWeight: tail.logWeight, right: right) : nil
+        guard let start, start > lower, start < upper else { return Bracket(lower: lower, upper: upper) }
+        return Bracket(lower: lower, upper: upper, start: StartingPoint(point: start))
+    }
+
+    /// The root of e^{±v} g when the data part's constant is 0: with m = |M2|/|M1|, x = v + ln m
+    /// and L = logit zeta,
+    ///     right: -W + (beta / m)(x + L) = 0,  x = W m / beta - L;
+    ///     left:   W + beta m (x + L) = 0,     x = -W / (beta m) - L.
+    /// Nil when W m / beta overflows.
+    static func affineFarRoot(_ kl: KLRegulariser, logWeight: Double, right: Bool) -> Double? {
+        let ratio = right ? exp(logWeight + kl.shift - kl.logBeta) : exp(logWeight - kl.shift - kl.logBeta)
+        guard ratio.isFinite else { return nil }
+        let x = right ? ratio - kl.baseLogOdds : -ratio - kl.baseLogOdds
+        return x - kl.shift
     }
 }
 
