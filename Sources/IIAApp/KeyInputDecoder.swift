@@ -10,8 +10,9 @@ public enum KeyInput: Hashable, Sendable {
 
 /// Turns the characters a terminal sends into keys, reading every escape sequence whole.
 ///
-/// Pure: the adapter feeds it each character it reads (``feed(_:)``) and calls ``endOfInput()``
-/// when nothing more arrived within the escape delay while ``isInsideSequence``.
+/// Pure: the adapter feeds it each byte it reads (``feed(_:)-(UInt8)``) and calls ``endOfInput()``
+/// when nothing more arrived within the escape delay while ``isInsideSequence``. UTF-8 is decoded
+/// here too, so that an invalid byte never swallows the keys after it.
 ///
 /// The grammar after ESC:
 /// - CSI `ESC [`, parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E
@@ -46,6 +47,7 @@ public struct KeyInputDecoder: Sendable {
     static let escapeCode: UInt32 = 0x1B
 
     private var state = State.idle
+    private var utf8 = UTF8Assembler()
     private var sequence = ""
     private var length = 0
     private let terminfoSequences: [String: Key]
@@ -58,12 +60,40 @@ public struct KeyInputDecoder: Sendable {
 
     /// Whether an escape sequence has begun and not ended: the adapter then waits the escape
     /// delay for more and calls ``endOfInput()`` if nothing comes.
-    public var isInsideSequence: Bool { state != .idle }
+    public var isInsideSequence: Bool { state != .idle || utf8.isPending }
 
-    /// Reads one character (a Unicode scalar value, as `wget_wch` returns it) and returns what it
-    /// completed: nothing while inside a sequence, one input, or two when a byte that cannot
-    /// continue a sequence ends it.
-    public mutating func feed(_ value: UInt32) -> [KeyInput] {
+    /// Reads one byte from the terminal and returns what it completed: nothing while inside a
+    /// sequence or character, one input, or more when a byte that cannot continue a sequence
+    /// ends it.
+    public mutating func feed(_ byte: UInt8) -> [KeyInput] {
+        if case .x10Mouse = state, !utf8.isPending {
+            return feed(scalar: UInt32(byte))  // X10 coordinates are raw bytes, not UTF-8
+        }
+        return utf8.feed(byte).flatMap { step -> [KeyInput] in
+            switch step {
+            case .pending: return []
+            case .scalar(let value): return feed(scalar: value)
+            case .invalid(let bytes): return invalid(bytes)
+            }
+        }
+    }
+
+    /// Feeds the UTF-8 bytes of `text` (for tests and pasted text).
+    public mutating func feed(_ text: String) -> [KeyInput] {
+        text.utf8.flatMap { feed($0) }
+    }
+
+    /// Nothing more arrived within the escape delay: ends the sequence in progress (a lone ESC
+    /// is the Esc key; an unfinished sequence or character is ignored).
+    public mutating func endOfInput() -> [KeyInput] {
+        var inputs: [KeyInput] = []
+        if utf8.isPending, case .invalid(let bytes) = utf8.abandon() { inputs += invalid(bytes) }
+        if state != .idle { inputs.append(complete()) }
+        return inputs
+    }
+
+    /// Reads one Unicode scalar.
+    mutating func feed(scalar value: UInt32) -> [KeyInput] {
         switch state {
         case .idle:
             if value == Self.escapeCode {
@@ -90,19 +120,17 @@ public struct KeyInputDecoder: Sendable {
         }
     }
 
-    /// Feeds every Unicode scalar of `text` (for tests and pasted text).
-    public mutating func feed(_ text: String) -> [KeyInput] {
-        text.unicodeScalars.flatMap { feed($0.value) }
-    }
-
-    /// Nothing more arrived within the escape delay: ends the sequence in progress (a lone ESC
-    /// is the Esc key; an unfinished sequence is ignored).
-    public mutating func endOfInput() -> [KeyInput] {
-        guard state != .idle else { return [] }
-        return [complete()]
-    }
-
     // MARK: Private
+
+    /// Bytes that are no character: after ESC they make an Alt-key; they end any other sequence.
+    private mutating func invalid(_ bytes: [UInt8]) -> [KeyInput] {
+        let text = bytes.map { "\\x" + ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }.joined()
+        switch state {
+        case .idle: return [.ignored(text)]
+        case .escape: return finish(with: 0xFFFD)
+        default: return [complete(), .ignored(text)]
+        }
+    }
 
     private mutating func begin() {
         state = .escape
@@ -144,7 +172,7 @@ public struct KeyInputDecoder: Sendable {
 
     /// `value` cannot continue the sequence: the sequence ends before it, and it is read on its own.
     private mutating func interrupt(by value: UInt32) -> [KeyInput] {
-        [complete()] + feed(value)
+        [complete()] + feed(scalar: value)
     }
 
     /// Decodes the sequence read so far and returns to idle.

@@ -18,9 +18,10 @@ enum TerminalInput: Equatable {
 ///
 /// Curses' keypad mode is off: it would split every sequence it does not know into Esc plus
 /// characters (and leave a mouse report's bytes as characters after KEY_MOUSE). Instead each
-/// character from `wget_wch` goes to a ``KeyInputDecoder``, which reads escape sequences whole;
-/// the terminal's own key strings from terminfo (`khome`, `kf1`, `kUP5`, …) are added to its
-/// table. Only KEY_RESIZE still comes from curses as a key code.
+/// byte from `wgetch` goes to a ``KeyInputDecoder``, which reads escape sequences whole and
+/// decodes UTF-8 (`wget_wch` swallows the bytes after an invalid one, Esc and q included); the
+/// terminal's own key strings from terminfo (`khome`, `kf1`, `kUP5`, …) are added to its table.
+/// Only KEY_RESIZE still comes from curses as a key code.
 struct KeyReader {
     private var decoder: KeyInputDecoder
     /// How long to wait for the rest of an escape sequence (curses' ESCDELAY, 25 ms here).
@@ -37,19 +38,20 @@ struct KeyReader {
     /// Returns nil when nothing is pending; an empty array when what was read means nothing here.
     mutating func next() -> [TerminalInput]? {
         while true {
-            var value: wint_t = 0
-            switch wget_wch(stdscr, &value) {
-            case OK:
-                let inputs = decoder.feed(UInt32(value))
-                if inputs.isEmpty { continue }  // inside an escape sequence
+            let value = wgetch(stdscr)
+            switch value {
+            case 0...255:
+                let inputs = decoder.feed(UInt8(value))
+                if inputs.isEmpty { continue }  // inside an escape sequence or a character
                 return inputs.compactMap(Self.terminalInput)
-            case KEY_CODE_YES:
-                if Int32(bitPattern: UInt32(value)) == KEY_RESIZE { return [.resize] }
-                return []
-            default:
+            case KEY_RESIZE:
+                return [.resize]
+            case ERR:
                 guard decoder.isInsideSequence else { return nil }
                 if Self.waitForInput(milliseconds: escapeDelayMilliseconds) { continue }
                 return decoder.endOfInput().compactMap(Self.terminalInput)
+            default:
+                return []  // no other key codes come with keypad mode off
             }
         }
     }

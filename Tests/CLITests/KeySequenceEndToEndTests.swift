@@ -171,4 +171,18 @@ struct KeySequenceEndToEndTests {
         try Self.requireAlive(tmux, after: "Esc")
         try Self.expectQuitRestores(tmux)
     }
+
+    @Test("invalid UTF-8 never swallows the Esc or q written right after it")
+    func invalidUTF8KeepsTheNextKeys() throws {
+        let tmux = try TmuxSession(command: Self.command(try ExplorerBinary.path(), term: "xterm-256color"), width: 120, height: 40)
+        defer { tmux.close() }
+        #expect(try tmux.waitFor("algorithm").satisfied)
+        // A cut-off three-byte character, then Esc in the same write; the NUL ends the Esc at once.
+        try tmux.tmuxCommand(["send-keys", "-H", "e4", "1b", "00"])
+        let escaped = try tmux.waitFor("q quits", timeout: 5)
+        #expect(escaped.satisfied, "Esc after invalid UTF-8 was lost:\n\(escaped.screen)")
+        try tmux.tmuxCommand(["send-keys", "-H", "f0", "9f", "71"])
+        let after = try tmux.waitFor(TerminalEndToEndTests.restoredTTY, timeout: 5, history: true)
+        #expect(after.screen.contains("[exit status 0]"), "q after invalid UTF-8 was lost:\n\(after.screen)")
+    }
 }
