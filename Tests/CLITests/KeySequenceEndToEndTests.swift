@@ -62,7 +62,9 @@ struct KeySequenceEndToEndTests {
         ],
     ]
 
-    @Test("each family's sequences reach the program as one key each", arguments: ["xterm-256color", "screen-256color", "rxvt-unicode-256color", "linux"])
+    @Test(
+        "each family's sequences reach the program as one key each",
+        arguments: ["xterm-256color", "screen-256color", "rxvt-unicode-256color", "linux"])
     func selfTestDecodes(term: String) throws {
         let tmux = try TmuxSession(command: Self.command(try ExplorerBinary.path(), term: term, arguments: "tui-selftest"))
         defer { tmux.close() }
