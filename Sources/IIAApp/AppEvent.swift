@@ -1,12 +1,15 @@
 import IIACharts
 
-/// A key the explorer understands, decoded from the terminal by the adapter.
+/// A key the explorer understands, decoded from the terminal by the adapter (see ``KeyInputDecoder``).
 public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
     case shiftUp, shiftDown, shiftLeft, shiftRight
-    case pageUp, pageDown, home, end
+    case controlUp, controlDown, controlLeft, controlRight
+    case pageUp, pageDown, home, end, insert
     case enter, escape, tab, backTab, backspace, delete
+    /// A function key, F1 to F12.
+    case function(Int)
     case controlC
 }
 

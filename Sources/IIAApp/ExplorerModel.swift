@@ -300,8 +300,8 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         case .down, .character("j"): select(offset: 1)
         case .left, .character("h"): step(.fineDown)
         case .right, .character("l"): step(.fineUp)
-        case .shiftLeft, .shiftDown, .pageDown: step(.coarseDown)
-        case .shiftRight, .shiftUp, .pageUp: step(.coarseUp)
+        case .shiftLeft, .shiftDown, .controlLeft, .controlDown, .pageDown: step(.coarseDown)
+        case .shiftRight, .shiftUp, .controlRight, .controlUp, .pageUp: step(.coarseUp)
         case .home: step(.toMinimum)
         case .end: step(.toMaximum)
         case .enter, .character("="): mode = .typing("")
@@ -310,13 +310,15 @@ public struct ExplorerModel: TerminalProgram, Sendable {
         case .character("m"): toggleSimulation()
         case .character("s"): requestScreenshot()
         case .character("r"): reset()
-        case .character("?"): mode = .help
+        case .character("?"), .function(1): mode = .help
         case .character("e"): mode = .explaining
         case .character("a"): cycleLandscapeAlgorithm(by: 1)
         case .character("A"): cycleLandscapeAlgorithm(by: -1)
         case .character("c"): cycleScenario(by: 1)
         case .character("C"): cycleScenario(by: -1)
-        case .character("q"), .escape: isFinished = true
+        case .character("q"): isFinished = true
+        // Esc never quits: with nothing to close or cancel it only says how to quit.
+        case .escape: setStatus("Esc closes help and panels and cancels typing; q quits")
         case .character(let character) where character.isNumber:
             if let digit = character.wholeNumberValue, let preset = Preset.numbered(digit) {
                 load(preset)
@@ -336,18 +338,27 @@ public struct ExplorerModel: TerminalProgram, Sendable {
             mode = .browsing
             setStatus("\(spec(of: selectedSlider).label): input cancelled")
         case .enter:
-            mode = .browsing
             switch spec(of: selectedSlider).parse(text) {
             case .success(let value):
+                mode = .browsing
                 set(selectedSlider, to: value)
                 setStatus("\(selectedSlider.label) = \(NumberFormatting.compact(value))")
             case .failure(let error):
+                // The prompt stays open with the text, to be corrected (or cancelled with Esc).
                 setError(error.message + "; value unchanged")
             }
-        case .backspace, .delete:
-            mode = .typing(String(text.dropLast()))
-        case .character(let character):
-            if text.count < 24, !character.isNewline { mode = .typing(text + String(character)) }
+        case .backspace, .delete, .character:
+            var edited = text
+            if case .character(let character) = key {
+                // After a rejected value the text counts as selected: typing replaces it.
+                if statusIsError { edited = "" }
+                if edited.count < 24, !character.isNewline { edited.append(character) }
+            } else {
+                edited.removeLast(min(1, edited.count))
+            }
+            mode = .typing(edited)
+            // An error about the previous text no longer applies.
+            if statusIsError { (statusMessage, statusIsError) = (nil, false) }
         default:
             break
         }

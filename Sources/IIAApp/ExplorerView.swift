@@ -339,6 +339,10 @@ extension ExplorerModel {
             var x = buffer.put(prompt, x: rect.x, y: rect.y, style: headingStyle, clip: rect)
             x = buffer.put(text, x: x, y: rect.y, clip: rect)
             buffer.put(ascii ? "_" : "▏", x: x, y: rect.y, style: colored(Self.cyan, bold: true), clip: rect)
+            if statusIsError, let message = statusMessage {  // a rejected value: the prompt stays open
+                buffer.put("   " + message, x: x + 1, y: rect.y, style: colored(Self.red, bold: true), clip: rect)
+                return
+            }
             let hint = "   \(spec.allowedDescription(ascii: ascii)), now \(NumberFormatting.compact(value(of: selectedSlider)))"
             buffer.put(hint, x: x + 1, y: rect.y, style: dimStyle, clip: rect)
             return
@@ -384,14 +388,14 @@ extension ExplorerModel {
     static var helpLines: [String] {
         [
             "Up/Down, k/j            select a slider",
-            "Left/Right, h/l         fine step; Shift-arrows, PgUp/PgDn coarse",
+            "Left/Right, h/l         fine step; Shift/Ctrl-arrows, PgUp/PgDn coarse",
             "Home / End              the slider's minimum / maximum",
             "Enter or =              type a value (Enter applies, Esc cancels)",
             "Tab / Shift-Tab         next / previous chart in focus",
             "c / C                   scenario (queries x choices): next / previous",
             "a / A, e                landscape algorithm: next/previous; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
-            "?  /  q, Esc, Ctrl-C    this help (any key closes it)  /  quit",
+            "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
             "\(Preset.keyRange)                     presets:",
         ] + Preset.all.map { "  \($0.number)  \($0.name)" }
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 @preconcurrency import CNcursesw
 import IIAApp
 
@@ -9,57 +14,81 @@ enum TerminalInput: Equatable {
     case suspend
 }
 
-/// Turns what `wget_wch` returns into ``Key`` values.
-enum KeyDecoder {
-    /// Decodes a character read with status `OK` (a wide character, possibly a control code).
-    static func decode(character value: UInt32) -> TerminalInput? {
-        switch value {
-        case 3: return .key(.controlC)
-        case 8, 127: return .key(.backspace)
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 26: return .suspend
-        case 27: return .key(.escape)
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .key(.character(Character(scalar)))
+/// Reads what the terminal sends and turns it into ``TerminalInput`` values.
+///
+/// Curses' keypad mode is off: it would split every sequence it does not know into Esc plus
+/// characters (and leave a mouse report's bytes as characters after KEY_MOUSE). Instead each
+/// byte from `wgetch` goes to a ``KeyInputDecoder``, which reads escape sequences whole and
+/// decodes UTF-8 (`wget_wch` swallows the bytes after an invalid one, Esc and q included); the
+/// terminal's own key strings from terminfo (`khome`, `kf1`, `kUP5`, …) are added to its table.
+/// Only KEY_RESIZE still comes from curses as a key code.
+struct KeyReader {
+    private var decoder: KeyInputDecoder
+    /// How long to wait for the rest of an escape sequence (curses' ESCDELAY, 25 ms here).
+    private let escapeDelayMilliseconds: Int32
+
+    /// A reader for the current terminal (call after curses has started).
+    init() {
+        decoder = KeyInputDecoder(terminfoSequences: Self.terminfoSequences())
+        let delay = get_escdelay()
+        escapeDelayMilliseconds = delay > 0 ? delay : 25
+    }
+
+    /// Reads until one or more inputs are complete, waiting only to finish an escape sequence.
+    /// Returns nil when nothing is pending; an empty array when what was read means nothing here.
+    mutating func next() -> [TerminalInput]? {
+        while true {
+            let value = wgetch(stdscr)
+            switch value {
+            case 0...255:
+                let inputs = decoder.feed(UInt8(value))
+                if inputs.isEmpty { continue }  // inside an escape sequence or a character
+                return inputs.compactMap(Self.terminalInput)
+            case KEY_RESIZE:
+                return [.resize]
+            case ERR:
+                guard decoder.isInsideSequence else { return nil }
+                if Self.waitForInput(milliseconds: escapeDelayMilliseconds) { continue }
+                return decoder.endOfInput().compactMap(Self.terminalInput)
+            default:
+                return []  // no other key codes come with keypad mode off
+            }
         }
     }
 
-    /// Decodes a function key read with status `KEY_CODE_YES`.
-    static func decode(functionKey code: Int32) -> TerminalInput? {
-        switch code {
-        case KEY_RESIZE: return .resize
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_SR: return .key(.shiftUp)
-        case KEY_SF: return .key(.shiftDown)
-        case KEY_SLEFT: return .key(.shiftLeft)
-        case KEY_SRIGHT: return .key(.shiftRight)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_DC: return .key(.delete)
-        default: return nil
+    private static func terminalInput(_ input: KeyInput) -> TerminalInput? {
+        switch input {
+        case .key(let key): return .key(key)
+        case .suspend: return .suspend
+        case .ignored: return nil
         }
     }
 
-    /// Reads one input without waiting (the window is in nodelay mode).
-    /// Returns nil when nothing is pending; `.some(nil)` for input that maps to no key.
-    static func readPending() -> TerminalInput?? {
-        var value: wint_t = 0
-        let status = wget_wch(stdscr, &value)
-        switch status {
-        case OK: return .some(decode(character: UInt32(value)))
-        case KEY_CODE_YES: return .some(decode(functionKey: Int32(bitPattern: UInt32(value))))
-        default: return nil
+    /// Whether stdin becomes readable within `milliseconds` (also true when a signal, such as
+    /// SIGWINCH, interrupts the wait, so that curses can report it).
+    private static func waitForInput(milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, milliseconds)
+        return ready > 0 || (ready < 0 && errno == EINTR)
+    }
+
+    /// The terminfo capabilities of the keys the explorer uses.
+    static let terminfoKeys: [(capability: String, key: Key)] = [
+        ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right),
+        ("kri", .shiftUp), ("kind", .shiftDown), ("kLFT", .shiftLeft), ("kRIT", .shiftRight),
+        ("kUP5", .controlUp), ("kDN5", .controlDown), ("kLFT5", .controlLeft), ("kRIT5", .controlRight),
+        ("kpp", .pageUp), ("knp", .pageDown), ("khome", .home), ("kend", .end),
+        ("kich1", .insert), ("kdch1", .delete), ("kcbt", .backTab), ("kent", .enter),
+    ] + (1...12).map { ("kf\($0)", Key.function($0)) }
+
+    /// The current terminal's escape sequences for ``terminfoKeys`` (those it defines and that start with ESC).
+    static func terminfoSequences() -> [String: Key] {
+        var sequences: [String: Key] = [:]
+        for (capability, key) in terminfoKeys {
+            guard let pointer = tigetstr(capability), Int(bitPattern: pointer) != -1 else { continue }
+            let sequence = String(cString: pointer)
+            if sequence.count >= 2, sequence.first == "\u{1B}" { sequences[sequence] = key }
         }
+        return sequences
     }
 }

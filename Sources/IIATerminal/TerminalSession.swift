@@ -32,9 +32,12 @@ public final class TerminalSession {
     private let worker = BackgroundWorker()
     /// The size in the program's last `.resize` event.
     private var deliveredSize = (width: -1, height: -1)
+    /// Decodes keys, reading escape sequences whole (see ``KeyReader``).
+    private var keyReader: KeyReader
 
     /// Checks the preconditions, installs the restore handlers and starts curses
-    /// (alternate screen, raw mode, no echo, keypad, hidden cursor, 25 ms Esc delay).
+    /// (alternate screen, raw mode, no echo, hidden cursor, 25 ms Esc delay). Curses' keypad mode
+    /// stays off: ``KeyReader`` decodes escape sequences itself.
     ///
     /// - Parameters:
     ///   - ascii: draw with ASCII only (`--ascii`); also chosen automatically when the locale is not UTF-8.
@@ -59,11 +62,12 @@ public final class TerminalSession {
         raw()
         noecho()
         nonl()
-        keypad(stdscr, true)
+        keypad(stdscr, false)
         nodelay(stdscr, true)
         leaveok(stdscr, true)
         curs_set(0)
         set_escdelay(25)
+        keyReader = KeyReader()
 
         var colorMode = DisplayCapabilities.ColorMode.none
         var hasDefaultColors = false
@@ -201,19 +205,20 @@ public final class TerminalSession {
         deliver(.resize(width: deliveredSize.width, height: deliveredSize.height), to: &program)
     }
 
-    /// Reads every pending key (curses may have buffered several) and delivers them in order.
+    /// Reads every pending key and delivers them in order; an escape sequence that has begun is
+    /// read to its end (waiting at most the escape delay for each further byte).
     private func readPendingInput<Program: TerminalProgram>(into program: inout Program) {
-        while !program.isFinished, let input = KeyDecoder.readPending() {
-            switch input {
-            case .some(.key(let key)):
-                deliver(.key(key), to: &program)
-            case .some(.suspend):
-                JobControl.suspendFromKeyboard()
-            case .some(.resize):
-                renderer.invalidate()
-                deliverScreenSize(to: &program)
-            case .none:
-                continue
+        while !program.isFinished, let inputs = keyReader.next() {
+            for input in inputs where !program.isFinished {
+                switch input {
+                case .key(let key):
+                    deliver(.key(key), to: &program)
+                case .suspend:
+                    JobControl.suspendFromKeyboard()
+                case .resize:
+                    renderer.invalidate()
+                    deliverScreenSize(to: &program)
+                }
             }
         }
     }

@@ -129,7 +129,7 @@ import IIACore
         #expect(!model.isFinished && !model.isShowingHelp)
     }
 
-    @Test(arguments: [Key.character("q"), .escape, .controlC])
+    @Test(arguments: [Key.character("q"), .controlC])
     func quitKeysFinish(key: Key) {
         var model = makeModel()
         #expect(!model.isFinished)
