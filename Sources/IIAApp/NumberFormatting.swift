@@ -1,4 +1,5 @@
 import Foundation
+import IIACharts
 import IIACore
 
 /// Text for numbers on screen. Every function returns short readable text for every input: NaN
@@ -94,11 +95,7 @@ public enum NumberFormatting {
 
     /// NaN as "n/a"; an infinity as a bound beyond the largest double (">1.8e308", "<-1.8e308"):
     /// a value too large to represent, never the words "nan" or "inf".
-    static func special(_ value: Double, ascii: Bool) -> String? {
-        if value.isNaN { return "n/a" }
-        if value.isInfinite { return value < 0 ? "<-1.8e308" : ">1.8e308" }
-        return nil
-    }
+    static func special(_ value: Double, ascii: Bool) -> String? { NonFiniteText.text(value) }
 
     /// "1e+06" → "1e6", "1.3e-05" → "1.3e-5".
     static func cleanExponent(_ text: String) -> String {

@@ -48,8 +48,7 @@ public enum AxisTicks {
 
     /// `value` with at most `digits` significant digits and no trailing zeros.
     static func trimmed(_ value: Double, digits: Int) -> String {
-        // Never "nan" or "inf" on screen: NaN is "n/a", an infinity the bound it lies beyond.
-        guard value.isFinite else { return value.isNaN ? "n/a" : (value < 0 ? "<-1.8e308" : ">1.8e308") }
+        if let text = NonFiniteText.text(value) { return text }
         var text = String(format: "%.\(digits)g", value)
         if text.contains("."), !text.contains("e") {
             while text.hasSuffix("0") { text.removeLast() }

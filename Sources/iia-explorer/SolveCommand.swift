@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IIAApp
+import IIACharts
 import IIACore
 
 /// `iia-explorer solve`: every algorithm's fine-tuned policy for one setting.
@@ -221,9 +222,7 @@ enum ReadableNumber {
 
     /// Log-odds: 6 significant digits; beyond the largest double the bound, as on screen (">1.8e308").
     static func logOdds(_ value: Double) -> String {
-        if value == .infinity { return ">1.8e308" }
-        if value == -.infinity { return "<-1.8e308" }
-        guard value.isFinite else { return "n/a" }
+        if let text = NonFiniteText.text(value) { return text }
         return String(format: "%.6g", value)
     }
 }
