@@ -34,12 +34,19 @@ public protocol RegularisedObjective: SlopeFunction {
     func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>?
     /// The data derivative's closed form on the smooth piece on `side` of v, |v| > 600.
     func farTail(at v: Double, side: PieceSide) -> FarTail
+    /// (R, F) with data derivative R - F on `side` of v (|v| ≤ 600): R sums the terms
+    /// w sigmoid(v + s) and a positive hinge constant, F the terms w sigmoid(-v + s) and a negative
+    /// hinge constant's magnitude (see ``GlobalMinimizer/weightedBoundExcludesRoot(_:_:_:)``);
+    /// nil when unknown.
+    func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)?
 }
 
 extension RegularisedObjective {
     public var dataMinimizer: Double? { nil }
 
     public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? { nil }
+
+    public func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)? { nil }
 
     public func slopesAtKink(_ v: Double) -> KinkSlopes {
         let (left, dataLeft) = slopeWithDataDerivative(v, side: .left)
