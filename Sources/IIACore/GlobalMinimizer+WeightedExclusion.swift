@@ -35,24 +35,22 @@ extension GlobalMinimizer {
         let (errorA, errorB) = (kl.derivativeError(a) * unit, kl.derivativeError(b) * unit)
         let (risingA, fallingA) = (atA.rising * unit, atA.falling * unit)
         let (risingB, fallingB) = (atB.rising * unit, atB.falling * unit)
-        // The weighted derivative's bounds: increasing part at a (b) plus decreasing part at b (a).
-        let lower: Double, upper: Double, lowerSize: Double, upperSize: Double
+        // The weighted derivative's bounds: increasing part at a (b) plus decreasing part at b (a),
+        // each with the magnitude of its terms and the KL derivative's own rounding error.
+        let lower: Double, upper: Double, lowerSize: Double, upperSize: Double, lowerError: Double, upperError: Double
         if right {
-            lower = risingA + klA - ratio * fallingB
-            lowerSize = risingA + abs(klA) + ratio * fallingB + errorA
-            upper = ratio * (risingB + klB) - fallingA
-            upperSize = ratio * (risingB + abs(klB) + errorB) + fallingA
+            (lower, lowerSize, lowerError) = (risingA + klA - ratio * fallingB, risingA + abs(klA) + ratio * fallingB, errorA)
+            (upper, upperSize, upperError) = (ratio * (risingB + klB) - fallingA, ratio * (risingB + abs(klB)) + fallingA, ratio * errorB)
         } else {
-            lower = ratio * (klA - fallingA) + risingB
-            lowerSize = ratio * (abs(klA) + fallingA + errorA) + risingB
-            upper = klB - fallingB + ratio * risingA
-            upperSize = abs(klB) + fallingB + errorB + ratio * risingA
+            (lower, lowerSize, lowerError) = (ratio * (klA - fallingA) + risingB, ratio * (abs(klA) + fallingA) + risingB, ratio * errorA)
+            (upper, upperSize, upperError) = (klB - fallingB + ratio * risingA, abs(klB) + fallingB + ratio * risingA, errorB)
         }
-        guard lowerSize.isFinite && upperSize.isFinite else { return false }
         // Underflow in units of 2^256 loses at most the least normal magnitude per term.
         let underflow = unit == 1 ? 0 : 8 * (1 + ratio) * .leastNormalMagnitude
-        return lower > weightedBoundTolerance * lowerSize + underflow
-            || upper < -(weightedBoundTolerance * upperSize + underflow)
+        let lowerMargin = weightedBoundTolerance * lowerSize + lowerError + underflow
+        let upperMargin = weightedBoundTolerance * upperSize + upperError + underflow
+        guard lowerMargin.isFinite && upperMargin.isFinite else { return false }
+        return lower > lowerMargin || upper < -upperMargin
     }
 
     /// The weighted bound's allowance for rounding, relative to the summed magnitude of its terms
@@ -81,16 +79,17 @@ extension IIALikelihood {
     /// their difference.
     func derivativeParts(_ u: Double) -> (up: Double, down: Double) {
         let growth = exp(u)
+        let columns = unitColumns
         var up = 0.0, down = 0.0
         for j in 1..<k {
-            let n1 = choseM1[j], n2 = choseM2[j]
+            let n1 = columns.choseM1[j], n2 = columns.choseM2[j]
             guard n1 + n2 > 0 else { continue }
             let e = growth * constants.rows[j].scale
             let reciprocal = 1 / (1 + e)
             up += n1 * (e * reciprocal)
             down += n2 * reciprocal
         }
-        return (up, down)
+        return (up * columns.unit, down * columns.unit)
     }
 }
 
@@ -98,10 +97,11 @@ extension SLiCObjective {
     public func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)? {
         guard abs(v) <= SlopeAccumulator.logModeThreshold else { return nil }
         let (growth, decay) = (exp(v), exp(-v))
+        let columns = unitColumns
         var up = 0.0, down = 0.0
         for j in 1..<k {
             let row = constants.rows[j]
-            let (n1, n2) = (j >= 2 ? choseM1[j] : 0, j <= k - 2 ? choseM2[j] : 0)
+            let (n1, n2) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
             if n1 > 0 {
                 let e = growth * row.upScale
                 up += n1 * (e / (1 + e))
@@ -112,6 +112,6 @@ extension SLiCObjective {
             }
         }
         let hinge = hingeDerivative(v, side: side)
-        return (up + max(hinge, 0), down + max(-hinge, 0))
+        return (up * columns.unit + max(hinge, 0), down * columns.unit + max(-hinge, 0))
     }
 }

@@ -167,6 +167,8 @@ public struct SLiCObjective: RegularisedObjective {
     let delta: Double
     public let mixedChoseM1: Double
     public let mixedChoseM2: Double
+    /// The columns for the smooth terms' loop, lifted when every count is tiny (``CountColumns``).
+    let unitColumns: CountColumns
 
     /// The objective for `counts`; pass the KL term and the constants for its k when they are
     /// already built for `parameters`.
@@ -196,6 +198,7 @@ public struct SLiCObjective: RegularisedObjective {
         lowerHingeWeight = counts.choseM1[1]
         upperHingeWeight = counts.choseM2[k - 1]
         (mixedChoseM1, mixedChoseM2) = mixedTotals ?? counts.mixedTotals
+        unitColumns = CountColumns(choseM1: counts.choseM1, choseM2: counts.choseM2, rows: 1..<k)
     }
 
     var k: Int { constants.k }
@@ -258,10 +261,11 @@ public struct SLiCObjective: RegularisedObjective {
             // Plain mode: E = e^(±v + shift) from the accumulator's e^±v; a term adds
             // ±w E/(1 + E) and w E/(1 + E)^2, summed in registers.
             let (growth, decay) = (derivative.growth, derivative.decay)
+            let columns = unitColumns
             var sumDerivative = 0.0, sumCurvature = 0.0
             for j in 1..<k {
                 let row = constants.rows[j]
-                let (up, down) = (j >= 2 ? choseM1[j] : 0, j <= k - 2 ? choseM2[j] : 0)
+                let (up, down) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
                 if up > 0 {
                     let e = growth * row.upScale
                     let reciprocal = 1 / (1 + e)
@@ -277,8 +281,8 @@ public struct SLiCObjective: RegularisedObjective {
                     sumCurvature += down * (share * reciprocal)
                 }
             }
-            derivative.addConstant(sumDerivative)
-            curvature.addConstant(sumCurvature)
+            derivative.addConstant(sumDerivative * columns.unit)
+            curvature.addConstant(sumCurvature * columns.unit)
             return
         }
         forEachSmoothTerm { direction, shift, scale, _, weight in
@@ -327,12 +331,22 @@ public struct SLiCObjective: RegularisedObjective {
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
+        let columns = unitColumns
         var bound = 0.0
-        forEachSmoothTerm { direction, shift, scale, _, weight in
-            bound += weight * StableMath.smallerSigmoidSlope(
-                direction: direction, shift: shift, scale: scale, a: a, b: b, exponentials: exponentials)
+        for j in 1..<k {
+            let (n1, n2) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
+            guard n1 > 0 || n2 > 0 else { continue }
+            let row = constants.rows[j]
+            if n1 > 0 {
+                bound += n1 * StableMath.smallerSigmoidSlope(
+                    direction: 1, shift: row.upShift, scale: row.upScale, a: a, b: b, exponentials: exponentials)
+            }
+            if n2 > 0 {
+                bound += n2 * StableMath.smallerSigmoidSlope(
+                    direction: -1, shift: row.downShift, scale: row.downScale, a: a, b: b, exponentials: exponentials)
+            }
         }
-        return bound
+        return bound * columns.unit
     }
 
     public var leftTail: (coefficient: Double, start: Double) {

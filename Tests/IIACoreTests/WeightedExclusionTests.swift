@@ -117,3 +117,30 @@ struct WeightedExclusionTests {
         return open(objective)
     }
 }
+
+/// ``CountColumns``: objectives over tiny counts (beta near the largest double keeps them from
+/// being rescaled) sum their rows in lifted units, with no subnormal term.
+@Suite("Tiny counts in lifted units")
+struct CountColumnsTests {
+    @Test("slopes over tiny counts are the slopes over the same counts times 2^700, divided by 2^700")
+    func tinyCountsMatchLiftedCounts() {
+        var generator = SplitMix64(seed: 79)
+        for index in 0..<60 {
+            let problem = RandomProblem.draw(&generator, index: index)
+            let counts = problem.counts
+            let tiny = counts.mixedRowsScaled(byPowerOfTwo: -1000 - Int(counts.total.exponent))
+            let lifted = counts.mixedRowsScaled(byPowerOfTwo: 700 - 1000 - Int(counts.total.exponent))
+            let (small, large) = (IIALikelihood(tiny), IIALikelihood(lifted))
+            #expect(small.unitColumns.unit < 1)
+            let (slicSmall, slicLarge) = (
+                SLiCObjective(tiny, problem.parameters), SLiCObjective(lifted, problem.parameters))
+            for u in [-20.0, -3, 0, 1.5, 30] {
+                let (a, b) = (small.slope(u), large.slope(u))
+                #expect(abs(a.derivative - scalbn(b.derivative, -700)) <= 1e-13 * scalbn(abs(b.derivative) + b.curvature, -700))
+                #expect(abs(a.curvature - scalbn(b.curvature, -700)) <= 1e-13 * scalbn(b.curvature, -700))
+                let (c, d) = (slicSmall.dataSlope(u), slicLarge.dataSlope(u))
+                #expect(abs(c.curvature - scalbn(d.curvature, -700)) <= 1e-13 * scalbn(d.curvature, -700))
+            }
+        }
+    }
+}
