@@ -39,6 +39,9 @@ public protocol RegularisedObjective: SlopeFunction {
     /// hinge constant's magnitude (see ``GlobalMinimizer/weightedBoundExcludesRoot(_:_:_:)``);
     /// nil when unknown.
     func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)?
+    /// An upper bound of the data part's curvature on [a, b] (no kink inside, |a|, |b| ≤ 600);
+    /// nil when unknown.
+    func dataCurvatureUpperBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials) -> Double?
 }
 
 extension RegularisedObjective {
@@ -47,6 +50,8 @@ extension RegularisedObjective {
     public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? { nil }
 
     public func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)? { nil }
+
+    public func dataCurvatureUpperBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials) -> Double? { nil }
 
     public func slopesAtKink(_ v: Double) -> KinkSlopes {
         let (left, dataLeft) = slopeWithDataDerivative(v, side: .left)

@@ -32,9 +32,21 @@ struct WeightedExclusionTests {
         return positive && negative
     }
 
+    /// True when the derivative rises from a strictly negative to a strictly positive value at 200
+    /// points inside (a, b): a local minimum inside.
+    static func risesThroughZero<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool {
+        var negative = false
+        for index in 1..<200 {
+            let g = objective.slope(a + (b - a) * Double(index) / 200, side: .right).derivative
+            if g < 0 { negative = true }
+            if g > 0 && negative { return true }
+        }
+        return false
+    }
+
     /// Random cells on one side of the anchor, inside one smooth piece and |v| ≤ 600.
     static func checkCells<Objective: RegularisedObjective>(
-        _ objective: Objective, _ generator: inout SplitMix64, excluded: inout Int, setting: String
+        _ objective: Objective, _ generator: inout SplitMix64, excluded: inout Int, decreasing: inout Int, setting: String
     ) {
         let anchor = objective.regulariser.anchor
         for _ in 0..<40 {
@@ -51,13 +63,17 @@ struct WeightedExclusionTests {
                 excluded += 1
                 #expect(!changesSign(objective, a, b), "\(setting): [\(a), \(b)] excluded but the derivative changes sign")
             }
+            if GlobalMinimizer.derivativeDecreases(objective, a, b) {
+                decreasing += 1
+                #expect(!risesThroughZero(objective, a, b), "\(setting): [\(a), \(b)] decreasing but holds a minimum")
+            }
         }
     }
 
-    @Test("an excluded cell never holds a sign change of the derivative (random and adversarial settings)")
+    @Test("an excluded cell never holds a sign change, a cell certified decreasing never a minimum (random and adversarial settings)")
     func neverExcludesARoot() {
         var generator = SplitMix64(seed: 77)
-        var excluded = 0
+        var excluded = 0, decreasing = 0
         var settings: [(ModelParameters, PreferenceCounts)] = []
         for index in 0..<150 {
             let problem = RandomProblem.draw(&generator, index: index)
@@ -68,11 +84,12 @@ struct WeightedExclusionTests {
         }
         for (parameters, counts) in settings {
             let (il, slic) = Self.objectives(parameters, counts)
-            Self.checkCells(il, &generator, excluded: &excluded, setting: "IL \(parameters)")
-            Self.checkCells(slic, &generator, excluded: &excluded, setting: "SLiC \(parameters)")
+            Self.checkCells(il, &generator, excluded: &excluded, decreasing: &decreasing, setting: "IL \(parameters)")
+            Self.checkCells(slic, &generator, excluded: &excluded, decreasing: &decreasing, setting: "SLiC \(parameters)")
         }
         // The check is only worth something if many cells were excluded.
         #expect(excluded > 2000, "only \(excluded) cells excluded")
+        #expect(decreasing > 200, "only \(decreasing) cells certified decreasing")
     }
 
     @Test("the data derivative's parts add up to the data derivative")
