@@ -106,12 +106,15 @@ public struct IIALikelihood: SlopeFunction {
     /// L_D' far out: row j's N_j1 sigmoid(t) - N_j2 sigmoid(-t), t = u + ln((k-j)/j), is
     /// N_j1 - (N_j1 + N_j2) e^-t on the right and -N_j2 + (N_j1 + N_j2) e^t on the left.
     func farTail(right: Bool) -> FarTail {
+        // In the columns' units (no subnormal arithmetic for tiny counts), rescaled at the end.
+        let columns = unitColumns
         var weight = ScaledSum()
         for j in 1..<k {
             let scale = constants.rows[j].scale
-            weight.add(choseM1[j] + choseM2[j], right ? 1 / scale : scale)
+            weight.add(columns.choseM1[j] + columns.choseM2[j], right ? 1 / scale : scale)
         }
-        return FarTail(constant: right ? mixedChoseM1 : -mixedChoseM2, logWeight: weight.logarithm)
+        let logUnit = columns.unit == 1 ? 0 : log(columns.unit)
+        return FarTail(constant: right ? mixedChoseM1 : -mixedChoseM2, logWeight: weight.logarithm + logUnit)
     }
 
     public func slope(at u: Double) -> Slope { slope(u) }

@@ -325,14 +325,25 @@ public struct SLiCObjective: RegularisedObjective {
     /// and -w + (w / e^s) e^v on the left; the hinges add their constant.
     public func farTail(at v: Double, side: PieceSide) -> FarTail {
         let right = v > 0
+        // In the columns' units (no subnormal arithmetic for tiny counts), rescaled at the end.
+        let columns = unitColumns
         var constant = 0.0
         var weight = ScaledSum()
-        forEachSmoothTerm { direction, _, scale, _, count in
-            let growing = (direction > 0) == right  // the term tends to ±1 on this side
-            if growing { constant += direction * count }
-            weight.add(count, growing ? 1 / scale : scale)
+        for j in 1..<k {
+            let (n1, n2) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
+            let row = constants.rows[j]
+            // A chosen-M1 term tends to +1 on the right, a chosen-M2 term to -1 on the left.
+            if n1 > 0 {
+                if right { constant += n1 }
+                weight.add(n1, right ? 1 / row.upScale : row.upScale)
+            }
+            if n2 > 0 {
+                if !right { constant -= n2 }
+                weight.add(n2, right ? row.downScale : 1 / row.downScale)
+            }
         }
-        return FarTail(constant: hingeDerivative(v, side: side) + constant, logWeight: weight.logarithm)
+        let logUnit = columns.unit == 1 ? 0 : log(columns.unit)
+        return FarTail(constant: hingeDerivative(v, side: side) + constant * columns.unit, logWeight: weight.logarithm + logUnit)
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
