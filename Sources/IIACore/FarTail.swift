@@ -46,7 +46,10 @@ struct ScaledSum {
 
     @inline(__always)
     mutating func add(_ count: Double, _ weight: Double) {
-        guard count > 0 else { return }
+        // A count below 2^-200 of the largest so far adds far less than the sum's rounding (the
+        // weights are moderate): skipping it saves slow subnormal divisions when tiny and huge
+        // counts mix.
+        guard count > 0 && count >= largest * 0x1p-200 else { return }
         if count > largest {
             sum *= largest / count
             largest = count

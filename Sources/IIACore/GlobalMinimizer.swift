@@ -301,7 +301,10 @@ public enum GlobalMinimizer {
                 }
                 continue
             }
-            if excludesRoot(objective, lower, upper, slopeAtLower: left, slopeAtUpper: right) { continue }
+            if excludesRoot(objective, lower, upper, slopeAtLower: left, slopeAtUpper: right)
+                || weightedBoundExcludesRoot(objective, lower, upper) || derivativeDecreases(objective, lower, upper) {
+                continue
+            }
             // Split at a KL inflection point first (at most two such splits, not counted as depth).
             let inflection = inflectionInside(objective, lower, upper)
             let middle = inflection ?? SafeguardedNewton.midpoint(lower, upper)

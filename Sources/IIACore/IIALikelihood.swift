@@ -14,6 +14,8 @@ public struct IIALikelihood: SlopeFunction {
     /// Mixed data that chose M1, and that chose M2.
     public let mixedChoseM1: Double
     public let mixedChoseM2: Double
+    /// The columns for the hot loops, lifted when every count is tiny (see ``CountColumns``).
+    let unitColumns: CountColumns
 
     /// L_D of `counts`; pass the constants for its k when they are already built.
     public init(_ counts: PreferenceCounts, constants: ChoiceSetConstants? = nil) {
@@ -23,6 +25,7 @@ public struct IIALikelihood: SlopeFunction {
         choseM1 = counts.choseM1
         choseM2 = counts.choseM2
         (mixedChoseM1, mixedChoseM2) = counts.mixedTotals
+        unitColumns = CountColumns(choseM1: counts.choseM1, choseM2: counts.choseM2, rows: 1..<counts.k)
     }
 
     var k: Int { constants.k }
@@ -60,9 +63,10 @@ public struct IIALikelihood: SlopeFunction {
             // Plain mode: e^(u + shift) = e^u (k-j)/j, from the accumulator's e^u; each row is
             // (N_j1 E - N_j2)/(1 + E) and (N_j1 + N_j2) E/(1 + E)^2, summed in registers.
             let growth = derivative.growth
+            let columns = unitColumns
             var sumDerivative = 0.0, sumCurvature = 0.0
             for j in 1..<k {
-                let n1 = choseM1[j], n2 = choseM2[j]
+                let n1 = columns.choseM1[j], n2 = columns.choseM2[j]
                 let n = n1 + n2
                 guard n > 0 else { continue }
                 let e = growth * constants.rows[j].scale
@@ -72,8 +76,8 @@ public struct IIALikelihood: SlopeFunction {
                 sumDerivative += n1 * share - n2 * reciprocal
                 sumCurvature += n * (share * reciprocal)
             }
-            derivative.addConstant(sumDerivative)
-            curvature.addConstant(sumCurvature)
+            derivative.addConstant(sumDerivative * columns.unit)
+            curvature.addConstant(sumCurvature * columns.unit)
             return
         }
         for j in 1..<k {
@@ -102,12 +106,15 @@ public struct IIALikelihood: SlopeFunction {
     /// L_D' far out: row j's N_j1 sigmoid(t) - N_j2 sigmoid(-t), t = u + ln((k-j)/j), is
     /// N_j1 - (N_j1 + N_j2) e^-t on the right and -N_j2 + (N_j1 + N_j2) e^t on the left.
     func farTail(right: Bool) -> FarTail {
+        // In the columns' units (no subnormal arithmetic for tiny counts), rescaled at the end.
+        let columns = unitColumns
         var weight = ScaledSum()
         for j in 1..<k {
             let scale = constants.rows[j].scale
-            weight.add(choseM1[j] + choseM2[j], right ? 1 / scale : scale)
+            weight.add(columns.choseM1[j] + columns.choseM2[j], right ? 1 / scale : scale)
         }
-        return FarTail(constant: right ? mixedChoseM1 : -mixedChoseM2, logWeight: weight.logarithm)
+        let logUnit = columns.unit == 1 ? 0 : log(columns.unit)
+        return FarTail(constant: right ? mixedChoseM1 : -mixedChoseM2, logWeight: weight.logarithm + logUnit)
     }
 
     public func slope(at u: Double) -> Slope { slope(u) }
@@ -115,15 +122,16 @@ public struct IIALikelihood: SlopeFunction {
     /// A lower bound of L_D'' on [a, b]: each row's sigmoid slope is unimodal, so its minimum
     /// over an interval sits at an end.
     func curvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
+        let columns = unitColumns
         var bound = 0.0
         for j in 1..<k {
-            let n = choseM1[j] + choseM2[j]
+            let n = columns.choseM1[j] + columns.choseM2[j]
             guard n > 0 else { continue }
             let row = constants.rows[j]
             bound += n * StableMath.smallerSigmoidSlope(
                 direction: 1, shift: row.shift, scale: row.scale, a: a, b: b, exponentials: exponentials)
         }
-        return bound
+        return bound * columns.unit
     }
 
     /// a with L_D'(u) ≤ a e^u for every u (used when no mixed datum chose M2).

@@ -34,12 +34,24 @@ public protocol RegularisedObjective: SlopeFunction {
     func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>?
     /// The data derivative's closed form on the smooth piece on `side` of v, |v| > 600.
     func farTail(at v: Double, side: PieceSide) -> FarTail
+    /// (R, F) with data derivative R - F on `side` of v (|v| ≤ 600): R sums the terms
+    /// w sigmoid(v + s) and a positive hinge constant, F the terms w sigmoid(-v + s) and a negative
+    /// hinge constant's magnitude (see ``GlobalMinimizer/weightedBoundExcludesRoot(_:_:_:)``);
+    /// nil when unknown.
+    func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)?
+    /// An upper bound of the data part's curvature on [a, b] (no kink inside, |a|, |b| ≤ 600);
+    /// nil when unknown.
+    func dataCurvatureUpperBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials) -> Double?
 }
 
 extension RegularisedObjective {
     public var dataMinimizer: Double? { nil }
 
     public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? { nil }
+
+    public func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)? { nil }
+
+    public func dataCurvatureUpperBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials) -> Double? { nil }
 
     public func slopesAtKink(_ v: Double) -> KinkSlopes {
         let (left, dataLeft) = slopeWithDataDerivative(v, side: .left)
@@ -160,6 +172,8 @@ public struct SLiCObjective: RegularisedObjective {
     let delta: Double
     public let mixedChoseM1: Double
     public let mixedChoseM2: Double
+    /// The columns for the smooth terms' loop, lifted when every count is tiny (``CountColumns``).
+    let unitColumns: CountColumns
 
     /// The objective for `counts`; pass the KL term and the constants for its k when they are
     /// already built for `parameters`.
@@ -189,6 +203,7 @@ public struct SLiCObjective: RegularisedObjective {
         lowerHingeWeight = counts.choseM1[1]
         upperHingeWeight = counts.choseM2[k - 1]
         (mixedChoseM1, mixedChoseM2) = mixedTotals ?? counts.mixedTotals
+        unitColumns = CountColumns(choseM1: counts.choseM1, choseM2: counts.choseM2, rows: 1..<k)
     }
 
     var k: Int { constants.k }
@@ -251,10 +266,11 @@ public struct SLiCObjective: RegularisedObjective {
             // Plain mode: E = e^(±v + shift) from the accumulator's e^±v; a term adds
             // ±w E/(1 + E) and w E/(1 + E)^2, summed in registers.
             let (growth, decay) = (derivative.growth, derivative.decay)
+            let columns = unitColumns
             var sumDerivative = 0.0, sumCurvature = 0.0
             for j in 1..<k {
                 let row = constants.rows[j]
-                let (up, down) = (j >= 2 ? choseM1[j] : 0, j <= k - 2 ? choseM2[j] : 0)
+                let (up, down) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
                 if up > 0 {
                     let e = growth * row.upScale
                     let reciprocal = 1 / (1 + e)
@@ -270,8 +286,8 @@ public struct SLiCObjective: RegularisedObjective {
                     sumCurvature += down * (share * reciprocal)
                 }
             }
-            derivative.addConstant(sumDerivative)
-            curvature.addConstant(sumCurvature)
+            derivative.addConstant(sumDerivative * columns.unit)
+            curvature.addConstant(sumCurvature * columns.unit)
             return
         }
         forEachSmoothTerm { direction, shift, scale, _, weight in
@@ -309,23 +325,44 @@ public struct SLiCObjective: RegularisedObjective {
     /// and -w + (w / e^s) e^v on the left; the hinges add their constant.
     public func farTail(at v: Double, side: PieceSide) -> FarTail {
         let right = v > 0
+        // In the columns' units (no subnormal arithmetic for tiny counts), rescaled at the end.
+        let columns = unitColumns
         var constant = 0.0
         var weight = ScaledSum()
-        forEachSmoothTerm { direction, _, scale, _, count in
-            let growing = (direction > 0) == right  // the term tends to ±1 on this side
-            if growing { constant += direction * count }
-            weight.add(count, growing ? 1 / scale : scale)
+        for j in 1..<k {
+            let (n1, n2) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
+            let row = constants.rows[j]
+            // A chosen-M1 term tends to +1 on the right, a chosen-M2 term to -1 on the left.
+            if n1 > 0 {
+                if right { constant += n1 }
+                weight.add(n1, right ? 1 / row.upScale : row.upScale)
+            }
+            if n2 > 0 {
+                if !right { constant -= n2 }
+                weight.add(n2, right ? row.downScale : 1 / row.downScale)
+            }
         }
-        return FarTail(constant: hingeDerivative(v, side: side) + constant, logWeight: weight.logarithm)
+        let logUnit = columns.unit == 1 ? 0 : log(columns.unit)
+        return FarTail(constant: hingeDerivative(v, side: side) + constant * columns.unit, logWeight: weight.logarithm + logUnit)
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {
+        let columns = unitColumns
         var bound = 0.0
-        forEachSmoothTerm { direction, shift, scale, _, weight in
-            bound += weight * StableMath.smallerSigmoidSlope(
-                direction: direction, shift: shift, scale: scale, a: a, b: b, exponentials: exponentials)
+        for j in 1..<k {
+            let (n1, n2) = (j >= 2 ? columns.choseM1[j] : 0, j <= k - 2 ? columns.choseM2[j] : 0)
+            guard n1 > 0 || n2 > 0 else { continue }
+            let row = constants.rows[j]
+            if n1 > 0 {
+                bound += n1 * StableMath.smallerSigmoidSlope(
+                    direction: 1, shift: row.upShift, scale: row.upScale, a: a, b: b, exponentials: exponentials)
+            }
+            if n2 > 0 {
+                bound += n2 * StableMath.smallerSigmoidSlope(
+                    direction: -1, shift: row.downShift, scale: row.downScale, a: a, b: b, exponentials: exponentials)
+            }
         }
-        return bound
+        return bound * columns.unit
     }
 
     public var leftTail: (coefficient: Double, start: Double) {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The quantity a sweep varies.
@@ -82,15 +83,36 @@ public enum Sweeper {
         _ base: ModelParameters, axis: SweepAxis, from: Double, to: Double, points: Int
     ) -> Sweep {
         let xs = logGrid(from: from, to: to, points: points, wholeNumbers: wholeNumbers(axis, simulations: 0))
+        let perPoint = expectedPoints(base, axis: axis, xs: xs)
         var values = Array(repeating: [Double](), count: Algorithm.allCases.count)
-        for x in xs {
-            let parameters = parameters(base, axis, x)
-            let results = RLHFSolver(parameters).solve(.expected(parameters))
-            for (index, result) in results.enumerated() { values[index].append(result.pM1) }
+        for point in perPoint {
+            for (index, pM1) in point.enumerated() { values[index].append(pM1) }
         }
         let series = Algorithm.allCases.enumerated().map { SweepSeries(algorithm: $1, values: values[$0]) }
         return Sweep(axis: axis, parameters: base, xs: xs, series: series, simulations: 0)
     }
+
+    /// Every algorithm's P(M1) on expected data at each x, the points shared between two workers
+    /// (interleaved, so both get large and small x): each point is solved alone, so the
+    /// results are the same as one after another.
+    static func expectedPoints(_ base: ModelParameters, axis: SweepAxis, xs: [Double]) -> [[Double]] {
+        var results = [[Double]](repeating: [], count: xs.count)
+        let workers = min(expectedWorkers, xs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each worker writes only its own indices.
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: xs.count, by: workers) {
+                    let parameters = parameters(base, axis, xs[index])
+                    output[index] = RLHFSolver(parameters).solve(.expected(parameters)).map(\.pM1)
+                }
+            }
+        }
+        return results
+    }
+
+    /// Workers of an expected-data sweep (the explorer's frame budget assumes two cores).
+    static let expectedWorkers = 2
 
     /// P(M1) for each simulated dataset `first..<first+count` at every grid point:
     /// `[dataset][algorithm][point]`. Along |D| the datasets are nested; along |M2| one dataset

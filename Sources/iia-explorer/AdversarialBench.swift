@@ -50,6 +50,31 @@ enum AdversarialBench {
         guard details else { return }
         for (median, setting) in outcome.slowest {
             print(String(format: "  %9.1f µs  %@", median * 1e6, setting.commandLine))
+            if ProcessInfo.processInfo.environment["IIA_BENCH_ALGORITHMS"] != nil { printAlgorithms(setting) }
         }
+    }
+
+    /// Each algorithm's median time on `setting` (for profiling).
+    static func printAlgorithms(_ setting: AdversarialSetting) {
+        let table = setting.counts()
+        let solver = RLHFSolver(setting.parameters)
+        var cells: [String] = []
+        for algorithm in Algorithm.allCases {
+            var times: [Double] = []
+            for _ in 0..<repetitions {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = solver.solve(table, algorithm: algorithm)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3)
+            }
+            cells.append(String(format: "%@ %.1f", algorithm.name, times.sorted()[repetitions / 2]))
+        }
+        var times: [Double] = []
+        for _ in 0..<repetitions {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = RLHFSolver(setting.parameters)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3)
+        }
+        cells.append(String(format: "init %.1f", times.sorted()[repetitions / 2]))
+        print("             " + cells.joined(separator: ", "))
     }
 }

@@ -20,6 +20,12 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         print("note: this is a debug build; timings are only meaningful with -c release")
         #endif
+        // IIA_BENCH_ONLY=adversarial or =corners runs that line alone (for profiling).
+        switch ProcessInfo.processInfo.environment["IIA_BENCH_ONLY"] {
+        case "adversarial": AdversarialBench.report(); return
+        case "corners": CornerFrameBench.report(); return
+        default: break
+        }
         print("Median time per solve (expected data at the paper's defaults, and 1000 simulated datasets of |D| = 1000):")
         for k in [2, 4, 8] {
             let parameters = ModelParameters(k: k)
