@@ -46,7 +46,8 @@ public enum AdversarialSettings {
         var parameters = ModelParameters(
             m1: whole(&g), m2: whole(&g), p1: probability(&g), zeta: openProbability(&g), k: k,
             beta: positive(&g), delta: g.nextUniform() < 0.15 ? 0 : positive(&g),
-            dataSize: simulated ? min(max(1, positive(&g, from: 1).rounded()), largestSimulatedSize) : positive(&g))
+            dataSize: simulated ? min(max(1, positive(&g, from: 1).rounded()), largestSimulatedSize)
+                : min(positive(&g), ModelParameters.largestDataSize))
         if g.nextUniform() < 0.3 { parameters.queries = .fixed(m1Count: 1 + Int(g.next() % UInt64(k - 1))) }
         if g.nextUniform() < 0.2 {
             let magnitude = g.nextUniform() < 0.3 ? 700 * g.nextUniform() : logUniform(1e-6, 700, &g)
