@@ -198,12 +198,8 @@ public struct Explanation: Sendable, Hashable {
         // MARK: RLPO-pairwise
 
         mutating func pairwise(_ result: AlgorithmResult) {
-            var wins = 0.0, losses = 0.0
-            for j in 1..<k {
-                wins += counts.choseM1[j] * Double(k - j)
-                losses += counts.choseM2[j] * Double(j)
-            }
-            let a = quote("M1 over M2 pairs", wins), b = quote("M2 over M1 pairs", losses)
+            let totals = PairwiseTotals(counts)
+            let a = quote("M1 over M2 pairs", totals.m1OverM2), b = quote("M2 over M1 pairs", totals.m2OverM1)
             lines.append("RLPO-pairwise splits every choice into pairs of the chosen message over each other offered one: M1 beat M2 in \(a) pairs and M2 beat M1 in \(b).")
             guard result.minimizerExists else {
                 lines.append("One side has no pairs, so the pairwise loss has no minimiser and the policy stays at the base policy.")

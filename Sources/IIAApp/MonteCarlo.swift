@@ -85,15 +85,8 @@ enum MonteCarloJob {
     /// Mean and standard error per algorithm from `[dataset][algorithm][0]`.
     static func estimates(_ runs: [[[Double]]]) -> [MonteCarloEstimate] {
         Algorithm.allCases.enumerated().map { index, algorithm in
-            let samples = runs.map { $0[index][0] }
-            let n = Double(samples.count)
-            let mean = samples.reduce(0, +) / max(n, 1)
-            var standardError: Double?
-            if samples.count > 1 {
-                let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
-                standardError = (variance / n).squareRoot()
-            }
-            return MonteCarloEstimate(algorithm: algorithm, mean: mean, standardError: standardError)
+            let summary = SampleSummary(runs.map { $0[index][0] })
+            return MonteCarloEstimate(algorithm: algorithm, mean: summary.mean ?? 0, standardError: summary.standardError)
         }
     }
 }

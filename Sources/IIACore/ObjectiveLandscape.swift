@@ -49,12 +49,8 @@ public struct ObjectiveLandscape: Sendable {
         let regulariser = KLRegulariser(parameters)
         self.regulariser = regulariser
         self.slic = result.algorithm == .slic ? SLiCObjective(counts, parameters, regulariser: regulariser) : nil
-        var wins = 0.0, losses = 0.0
-        for j in 1..<counts.k {
-            wins += counts.choseM1[j] * Double(counts.k - j)
-            losses += counts.choseM2[j] * Double(j)
-        }
-        pairwise = (wins, losses)
+        let totals = PairwiseTotals(counts)
+        pairwise = (totals.m1OverM2, totals.m2OverM1)
         mixed = (counts.mixedChoseM1, counts.mixedChoseM2)
     }
 

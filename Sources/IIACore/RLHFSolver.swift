@@ -201,23 +201,9 @@ public struct RLHFSolver: Sendable {
     /// In the population limit of sampled queries A/B = p (1 - zeta - (1-zeta)^k) /
     /// ((1 - p)(zeta - zeta^k)), so u < 0 exactly when p > F(zeta): the same boundary as RLPO.
     public static func pairwiseRewardGap(_ counts: PreferenceCounts) -> Minimization {
-        let k = counts.k
-        // Each sum scaled by its largest count, so that it can neither overflow nor underflow:
-        // ln(B / A) = ln(B / b) + ln b - ln(A / a) - ln a.
-        var largestWin = 0.0, largestLoss = 0.0
-        for j in 1..<k {
-            largestWin = max(largestWin, counts.choseM1[j])
-            largestLoss = max(largestLoss, counts.choseM2[j])
-        }
-        guard largestWin > 0, largestLoss > 0 else {
+        guard let gap = PairwiseTotals(counts).logRatio else {
             return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer)
         }
-        var wins = 0.0, losses = 0.0
-        for j in 1..<k {
-            wins += counts.choseM1[j] / largestWin * Double(k - j)
-            losses += counts.choseM2[j] / largestLoss * Double(j)
-        }
-        let gap = (log(losses) + log(largestLoss)) - (log(wins) + log(largestWin))
         return Minimization(
             argmin: gap, iterations: 0, termination: .closedForm,
             trace: [SolverStep(kind: .start, point: gap)])

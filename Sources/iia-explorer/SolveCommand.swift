@@ -75,16 +75,13 @@ enum SolveReport {
         return Algorithm.allCases.enumerated().map { a, algorithm in
             let results = samples[a]
             let count = Double(results.count)
-            let probabilities = results.map(\.pM1)
-            let mean = probabilities.reduce(0, +) / count
-            let variance = results.count > 1
-                ? probabilities.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (count - 1) : 0
+            let summary = SampleSummary(results.map(\.pM1))
             let logOdds = results.map(\.logOdds).reduce(0, +) / count
             let share = Double(results.filter(\.minimizerExists).count) / count
             let iterations = results.map(\.iterations).sorted()[results.count / 2]
-            return Row(algorithm: algorithm, pM1: mean, logOdds: logOdds, minimizerExists: share == 1,
+            return Row(algorithm: algorithm, pM1: summary.mean ?? 0, logOdds: logOdds, minimizerExists: share == 1,
                        minimizerShare: share, iterations: iterations, termination: nil,
-                       standardError: (variance / count).squareRoot())
+                       standardError: summary.standardError ?? 0)
         }
     }
 
