@@ -112,3 +112,22 @@ public enum NumberFormatting {
         return "\(mantissa)e\(sign)\(exponent)"
     }
 }
+
+extension NumberFormatting {
+    /// P(M1) for tables with aligned digits: 6 decimals between 1e-4 and 0.9999, four
+    /// significant digits closer to 0, "1 - x" closer to 1; exact 0 and 1 as such; "n/a" for NaN.
+    public static func tableProbability(_ value: Double) -> String {
+        guard value.isFinite else { return "n/a" }
+        if value == 0 || value == 1 { return String(Int(value)) }
+        if value > 0.9999 { return "1 - " + String(format: "%.4g", 1 - value) }
+        if value >= 1e-4 { return String(format: "%.6f", value) }
+        return String(format: "%.4g", value)
+    }
+
+    /// Log-odds for tables: 6 significant digits; beyond the largest double the bound, as on
+    /// screen (">1.8e308").
+    public static func tableLogOdds(_ value: Double) -> String {
+        if let text = NonFiniteText.text(value) { return text }
+        return String(format: "%.6g", value)
+    }
+}

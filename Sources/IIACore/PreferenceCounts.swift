@@ -84,11 +84,7 @@ public struct PreferenceCounts: Hashable, Sendable, Codable {
 
     /// The table in the command line's `a0/b0,a1/b1,…` form.
     public var commandLineForm: String {
-        (0...k).map { "\(Self.format(choseM1[$0]))/\(Self.format(choseM2[$0]))" }.joined(separator: ",")
-    }
-
-    private static func format(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        (0...k).map { "\(RoundTripNumber.text(choseM1[$0]))/\(RoundTripNumber.text(choseM2[$0]))" }.joined(separator: ",")
     }
 }
 

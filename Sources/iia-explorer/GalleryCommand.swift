@@ -45,7 +45,7 @@ struct GalleryCommand: ParsableCommand {
     func run() throws {
         let files = Self.shots.flatMap { shot -> [(name: String, contents: String)] in
             let buffer = SnapshotCommand.buffer(
-                parameters: shot.parameters, chart: shot.chart, width: shot.width, height: shot.height,
+                parameters: shot.parameters, chart: ChartKind(rawValue: shot.chart), width: shot.width, height: shot.height,
                 ascii: false, color: true, simulations: shot.simulations, seed: 1, algorithm: shot.algorithm)
             return [(shot.name + ".svg", BufferExport.svg(buffer)), (shot.name + ".txt", BufferExport.text(buffer))]
         }

@@ -55,7 +55,7 @@ struct ModelOptions: ParsableArguments {
         if let table = try Self.countTable(counts, parameters) {
             if let data, table.total != parameters.dataSize {
                 throw InputError(
-                    option: "--data", allowed: "equal to the total of --counts (\(format(table.total)))", got: data)
+                    option: "--data", allowed: "equal to the total of --counts (\(RoundTripNumber.text(table.total)))", got: data)
             }
             parameters.dataSize = table.total
         }
@@ -167,8 +167,3 @@ struct SimulationOptions: ParsableArguments {
     }
 }
 
-/// Shortest round-trip text of a number, without exponent noise for whole numbers.
-func format(_ value: Double) -> String {
-    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
-}

@@ -65,7 +65,7 @@ struct SnapshotCommand: ParsableCommand {
             try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "for --chart all (the explorer's slider range)")
         }
         let buffer = Self.buffer(
-            parameters: parameters, chart: chart, width: width, height: height, ascii: ascii, color: !noColor,
+            parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height, ascii: ascii, color: !noColor,
             simulations: simulations, seed: seed, algorithm: landscapeAlgorithm)
         switch format {
         case "svg": return BufferExport.svg(buffer)
@@ -74,27 +74,27 @@ struct SnapshotCommand: ParsableCommand {
         }
     }
 
-    /// The cell buffer for one chart or the whole screen.
+    /// The cell buffer for one chart, or the whole screen when `chart` is nil.
     static func buffer(
-        parameters: ModelParameters, chart: String, width: Int, height: Int, ascii: Bool, color: Bool,
+        parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, ascii: Bool, color: Bool,
         simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo
     ) -> CellBuffer {
         let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
-        if chart == "all" {
+        guard let chart else {
             return ExplorerModel.renderScreen(
                 parameters: parameters, simulations: simulations, seed: seed, width: width, height: height,
                 capabilities: capabilities, landscapeAlgorithm: algorithm)
         }
         var buffer = CellBuffer(width: width, height: height)
         let style = ChartStyle(ascii: ascii, color: color)
-        switch ChartKind(rawValue: chart)! {
+        switch chart {
         case .boundary:
             ExplorerCharts.renderBoundary(parameters, style: style, into: &buffer, rect: buffer.bounds)
         case .landscape:
             ExplorerCharts.renderLandscape(
                 .expected(parameters, algorithm: algorithm), style: style, into: &buffer, rect: buffer.bounds)
         case .data, .m2:
-            let axis: SweepAxis = chart == "data" ? .data : .m2
+            let axis: SweepAxis = chart == .data ? .data : .m2
             let range = axis.defaultRange
             let expected = Sweeper.expected(parameters, axis: axis, from: range.from, to: range.to, points: range.points)
             let simulated = simulations > 0

@@ -112,14 +112,14 @@ enum SolveReport {
         }
         switch parameters.choiceModel {
         case .dichotomy: return queries + ", dichotomy choices"
-        case .logit(let gap): return queries + ", logit choices with R = \(format(gap))"
+        case .logit(let gap): return queries + ", logit choices with R = \(RoundTripNumber.text(gap))"
         }
     }
 
     static func text(_ parameters: ModelParameters, rows: [Row], source: String, evaluation: RewardModelEvaluation) -> String {
         let verdict = FailureBoundary.verdict(parameters)
         var lines: [String] = []
-        lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(format(parameters.p1)), zeta = \(format(parameters.zeta)), |Y| = \(parameters.k), beta = \(format(parameters.beta)), delta = \(format(parameters.delta)), |D| = \(format(parameters.dataSize)) (\(source))")
+        lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(RoundTripNumber.text(parameters.p1)), zeta = \(RoundTripNumber.text(parameters.zeta)), |Y| = \(parameters.k), beta = \(RoundTripNumber.text(parameters.beta)), delta = \(RoundTripNumber.text(parameters.delta)), |D| = \(RoundTripNumber.text(parameters.dataSize)) (\(source))")
         lines.append("Scenario: \(scenario(parameters))")
         let rlpoHasMinimizer = rows.first { $0.algorithm == .rlpo }?.minimizerExists ?? true
         let summary = ReadOut.boundary(parameters, rlpoHasMinimizer: rlpoHasMinimizer)
@@ -136,9 +136,9 @@ enum SolveReport {
         for row in rows {
             var name = row.algorithm.name
             if row.algorithm == .slic && parameters.k > 2 { name += " (extension)" }
-            var cells = [name, ReadableNumber.probability(row.pM1)]
-            if let error = row.standardError { cells.append(ReadableNumber.probability(error)) }
-            cells.append(ReadableNumber.logOdds(row.logOdds))
+            var cells = [name, NumberFormatting.tableProbability(row.pM1)]
+            if let error = row.standardError { cells.append(NumberFormatting.tableProbability(error)) }
+            cells.append(NumberFormatting.tableLogOdds(row.logOdds))
             cells.append(simulated ? String(format: "%.0f%%", row.minimizerShare * 100) : (row.minimizerExists ? "yes" : "no (convention)"))
             cells.append(String(row.iterations))
             if let termination = row.termination { cells.append(termination.summary) }
@@ -202,24 +202,5 @@ enum SolveReport {
         members.append(("choiceModel", .string(parameters.choiceModel.name)))
         if case .logit(let gap) = parameters.choiceModel { members.append(("rewardGap", .finite(gap))) }
         return .object(members)
-    }
-}
-
-/// Numbers formatted for people: never "nan" or "inf".
-enum ReadableNumber {
-    /// P(M1): 6 decimals between 1e-4 and 0.9999, scientific closer to 0, "1 - x" closer to 1;
-    /// exact 0 and 1 as such.
-    static func probability(_ value: Double) -> String {
-        guard value.isFinite else { return "n/a" }
-        if value == 0 || value == 1 { return String(Int(value)) }
-        if value > 0.9999 { return "1 - " + String(format: "%.4g", 1 - value) }
-        if value >= 1e-4 { return String(format: "%.6f", value) }
-        return String(format: "%.4g", value)
-    }
-
-    /// Log-odds: 6 significant digits; beyond the largest double the bound, as on screen (">1.8e308").
-    static func logOdds(_ value: Double) -> String {
-        if let text = NonFiniteText.text(value) { return text }
-        return String(format: "%.6g", value)
     }
 }

@@ -49,7 +49,7 @@ enum SweepReport {
         let seed = try command.simulation.seedValue()
         guard from > 0 else { throw InputError(option: "--from", allowed: "a finite number > 0", got: command.from) }
         guard to > from else {
-            throw InputError(option: "--to", allowed: "a finite number greater than --from (\(format(from)))", got: command.to)
+            throw InputError(option: "--to", allowed: "a finite number greater than --from (\(RoundTripNumber.text(from)))", got: command.to)
         }
         if axis == .m2 {
             guard from >= 1, to <= 1e12 else { throw InputError(option: "--from/--to", allowed: "within 1…1e12 for --over m2") }
@@ -76,10 +76,12 @@ enum SweepReport {
         }
         var lines = [header.joined(separator: ",")]
         for (index, x) in sweep.xs.enumerated() {
-            var cells = [format(x)] + sweep.series.map { String($0.values[index]) }
+            var cells = [RoundTripNumber.text(x)] + sweep.series.map { String($0.values[index]) }
             if sweep.simulations > 0 {
                 for series in sweep.series {
-                    cells += [String(series.lower![index]), String(series.upper![index])]
+                    if let lower = series.lower, let upper = series.upper {
+                        cells += [String(lower[index]), String(upper[index])]
+                    }
                 }
             }
             lines.append(cells.joined(separator: ","))
