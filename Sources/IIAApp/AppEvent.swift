@@ -14,20 +14,22 @@ public enum Key: Hashable, Sendable {
 }
 
 /// Everything that can happen to the explorer.
-public enum AppEvent: Sendable {
+public enum AppEvent: Hashable, Sendable {
     /// A key press.
     case key(Key)
     /// The terminal now has this size (also sent once at start).
     case resize(width: Int, height: Int)
-    /// A result from background work started by ``BackgroundWork``; `generation` is the
-    /// work's own number, so results of cancelled work can be recognised and dropped.
-    case workResult(generation: Int, payload: any Sendable)
+    /// A report of the Monte Carlo run started by ``ExplorerCommand/startMonteCarlo(_:)``; reports
+    /// of any other generation than the state's current one are ignored.
+    case monteCarloProgress(MonteCarloProgress)
+    /// How saving the screenshot asked for by ``ExplorerCommand/saveScreenshot(_:)`` went.
+    case screenshotFinished(ScreenshotOutcome)
 }
 
 /// What the terminal can show, decided by the adapter (locale, TERM, flags, NO_COLOR).
-public struct DisplayCapabilities: Hashable, Sendable {
+public struct DisplayCapabilities: Hashable, Sendable, Codable {
     /// How many colours to use.
-    public enum ColorMode: Hashable, Sendable {
+    public enum ColorMode: String, Hashable, Sendable, Codable {
         case none, basic8, palette256
     }
 
@@ -39,32 +41,4 @@ public struct DisplayCapabilities: Hashable, Sendable {
         self.ascii = ascii
         self.colorMode = colorMode
     }
-}
-
-/// Slow work (Monte Carlo) that the adapter runs on a worker thread.
-///
-/// `run` checks `isCancelled` often and calls `report` with partial results; the adapter
-/// delivers each report to the program on the main thread as ``AppEvent/workResult(generation:payload:)``.
-/// Starting new work cancels the previous one.
-public struct BackgroundWork: Sendable {
-    public var generation: Int
-    public var run: @Sendable (_ isCancelled: @Sendable () -> Bool, _ report: @Sendable (any Sendable) -> Void) -> Void
-
-    public init(
-        generation: Int,
-        run: @escaping @Sendable (_ isCancelled: @Sendable () -> Bool, _ report: @Sendable (any Sendable) -> Void) -> Void
-    ) {
-        self.generation = generation
-        self.run = run
-    }
-}
-
-/// A program the terminal adapter can drive: a state machine with a pure view.
-public protocol TerminalProgram {
-    /// Applies one event. Returns background work to start (cancelling any running work), if any.
-    mutating func update(_ event: AppEvent) -> BackgroundWork?
-    /// The whole screen for the current state, at the size of the last resize event.
-    func view() -> CellBuffer
-    /// True once the user asked to quit.
-    var isFinished: Bool { get }
 }

@@ -23,14 +23,18 @@ public struct Explanation: Sendable, Hashable {
     public var lines: [String]
     /// Every number quoted in ``lines``, in order of appearance.
     public var numbers: [Number]
+    /// The verdict on the policy, and the index in ``lines`` of the sentence giving it.
+    public var verdict: PolicyVerdict?
+    public var verdictLine: Int?
 
     /// The value of the first number called `name`, if quoted.
     public func number(_ name: String) -> Double? { numbers.first { $0.name == name }?.value }
 
     /// The explanation for `algorithm` on the expected data of `parameters`, from the same
-    /// solve as the explorer's read-out (``ObjectiveLandscape/expectedResults(_:)``).
+    /// solve as the explorer's read-out (every algorithm, with traces).
     public static func expected(_ parameters: ModelParameters, algorithm: Algorithm, ascii: Bool = false) -> Explanation {
-        make(parameters: parameters, counts: .expected(parameters), results: ObjectiveLandscape.expectedResults(parameters),
+        make(parameters: parameters, counts: .expected(parameters),
+             results: RLHFSolver(parameters).solve(.expected(parameters), recordTrace: true),
              algorithm: algorithm, expectedData: true, ascii: ascii)
     }
 
@@ -41,8 +45,10 @@ public struct Explanation: Sendable, Hashable {
         parameters: ModelParameters, counts: PreferenceCounts, results: [AlgorithmResult], algorithm: Algorithm,
         expectedData: Bool, ascii: Bool = false
     ) -> Explanation {
+        guard let result = results.first(where: { $0.algorithm == algorithm }) else {
+            return Explanation(algorithm: algorithm, title: "No result for \(algorithm.name)", lines: [], numbers: [])
+        }
         var builder = Builder(parameters: parameters, counts: counts, results: results, expectedData: expectedData, ascii: ascii)
-        let result = results.first { $0.algorithm == algorithm } ?? RLHFSolver(parameters).solve(counts, algorithm: algorithm)
         switch algorithm {
         case .rlpo, .dpo: builder.rewardGap(result)
         case .il: builder.inclusiveLearning(result)
@@ -50,18 +56,12 @@ public struct Explanation: Sendable, Hashable {
         case .rlpoPairwise: builder.pairwise(result)
         case .typeMLE: builder.typeModel(result)
         }
-        builder.verdict(result)
+        let verdictLine = builder.lines.count
+        let verdict = builder.verdict(result)
         let title = "Why \(algorithm.name) ends at P(M1) = \(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii))"
-            + " (|Y| = \(parameters.k)\(scenarioNote(parameters, ascii: ascii)), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
-        return Explanation(algorithm: algorithm, title: title, lines: builder.lines, numbers: builder.numbers)
-    }
-
-    /// ", J = 2 fixed" for fixed queries, ", logit R = 0.5" for logit choices (nothing for Assumption 1).
-    static func scenarioNote(_ parameters: ModelParameters, ascii: Bool) -> String {
-        var note = ""
-        if case .fixed(let count) = parameters.queries { note += ", J = \(count) fixed" }
-        if case .logit(let gap) = parameters.choiceModel { note += ", logit R = \(NumberFormatting.compact(gap, significant: 3, ascii: ascii))" }
-        return note
+            + " (|Y| = \(parameters.k)\(ExplorerScenario.note(parameters, ascii: ascii)), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
+        return Explanation(
+            algorithm: algorithm, title: title, lines: builder.lines, numbers: builder.numbers, verdict: verdict, verdictLine: verdictLine)
     }
 
     /// Collects sentences and the numbers quoted in them.
@@ -304,15 +304,15 @@ public struct Explanation: Sendable, Hashable {
             }
         }
 
-        mutating func verdict(_ result: AlgorithmResult) {
-            let majorityShare = parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
-            let sentence = ReadOut.verdict(logOdds: result.logOdds, p1: majorityShare, ascii: ascii)
-            let perverse = sentence.hasPrefix("perverse")
-            var line = "Verdict: " + sentence + "."
-            if perverse && (result.algorithm == .rlpo || result.algorithm == .dpo) && result.minimizerExists {
+        /// Appends the verdict sentence and returns the verdict.
+        mutating func verdict(_ result: AlgorithmResult) -> PolicyVerdict {
+            let verdict = PolicyVerdict(logOdds: result.logOdds, majorityShare: parameters.choiceModel.pairwiseShareM1(p1: parameters.p1))
+            var line = "Verdict: " + verdict.sentence(ascii: ascii) + "."
+            if verdict.kind == .perverse && (result.algorithm == .rlpo || result.algorithm == .dpo) && result.minimizerExists {
                 line += " More data only make it worse: the gap is multiplied by |D|."
             }
             lines.append(line)
+            return verdict
         }
     }
 

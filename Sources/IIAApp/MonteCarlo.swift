@@ -9,13 +9,12 @@ public struct MonteCarloEstimate: Hashable, Sendable {
     public var standardError: Double?
 }
 
-/// A partial (or final) Monte Carlo result, the payload of
-/// ``AppEvent/workResult(generation:payload:)``.
+/// A partial (or final) Monte Carlo result, delivered as ``AppEvent/monteCarloProgress(_:)``.
 ///
 /// Each report carries everything computed so far, summarised, so the explorer only swaps
 /// it in: curves refine as more datasets arrive.
 public struct MonteCarloProgress: Hashable, Sendable {
-    /// The generation of the work that produced it (stale generations are ignored).
+    /// The generation of the run that produced it (stale generations are ignored).
     public var generation: Int
     /// Datasets done so far, and in all.
     public var completed: Int
@@ -30,33 +29,24 @@ public struct MonteCarloProgress: Hashable, Sendable {
 }
 
 /// What a Monte Carlo run depends on; a change starts a new run.
-struct MonteCarloKey: Hashable, Sendable {
-    var parameters: ModelParameters
-    var simulations: Int
-    var seed: UInt64
+public struct MonteCarloKey: Hashable, Sendable, Codable {
+    public var parameters: ModelParameters
+    public var simulations: Int
+    public var seed: UInt64
 }
 
-/// Builds the background work that simulates datasets in growing chunks (5, 10, 20, …) and
-/// reports a ``MonteCarloProgress`` after each chunk.
-enum MonteCarloJob {
-    static func work(
-        generation: Int, key: MonteCarloKey, dataGrid: [Double], m2Grid: [Double]
-    ) -> BackgroundWork {
-        BackgroundWork(generation: generation) { isCancelled, report in
-            run(generation: generation, key: key, dataGrid: dataGrid, m2Grid: m2Grid, isCancelled: isCancelled, report: report)
-        }
-    }
+/// One Monte Carlo run, as ``ExplorerCommand/startMonteCarlo(_:)`` asks for it: simulates
+/// datasets in growing chunks (5, 10, 20, …) and reports a ``MonteCarloProgress`` after each.
+public struct MonteCarloRun: Hashable, Sendable {
+    /// The run's number; its reports carry it.
+    public var generation: Int
+    public var key: MonteCarloKey
+    /// The |D| and |M2| values of the simulated curves.
+    public var dataGrid: [Double]
+    public var m2Grid: [Double]
 
-    /// Work that does nothing: returned when simulation stops, so the adapter cancels the
-    /// previous run.
-    static func idle(generation: Int) -> BackgroundWork {
-        BackgroundWork(generation: generation) { _, _ in }
-    }
-
-    static func run(
-        generation: Int, key: MonteCarloKey, dataGrid: [Double], m2Grid: [Double],
-        isCancelled: () -> Bool, report: (any Sendable) -> Void
-    ) {
+    /// Runs to the end (or until `isCancelled`), calling `report` after each chunk.
+    public func run(isCancelled: () -> Bool, report: (MonteCarloProgress) -> Void) {
         let parameters = key.parameters
         var dataRuns: [[[Double]]] = [], m2Runs: [[[Double]]] = [], currentRuns: [[[Double]]] = []
         var done = 0
@@ -78,7 +68,7 @@ enum MonteCarloJob {
                 generation: generation, completed: done, total: key.simulations,
                 dataSweep: Sweeper.summarize(parameters, axis: .data, xs: dataGrid, runs: dataRuns),
                 m2Sweep: Sweeper.summarize(parameters, axis: .m2, xs: m2Grid, runs: m2Runs),
-                estimates: estimates(currentRuns)))
+                estimates: Self.estimates(currentRuns)))
         }
     }
 
@@ -88,5 +78,20 @@ enum MonteCarloJob {
             let summary = SampleSummary(runs.map { $0[index][0] })
             return MonteCarloEstimate(algorithm: algorithm, mean: summary.mean ?? 0, standardError: summary.standardError)
         }
+    }
+}
+
+/// The Monte Carlo part of the state: which run is current and how far it has come.
+public struct MonteCarloStatus: Hashable, Sendable, Codable {
+    /// The number of the current run; reports of other generations are ignored.
+    public var generation = 0
+    /// What the current run simulates (nil: none running or wanted).
+    public var running: MonteCarloKey?
+    /// Datasets the current run has reported so far.
+    public var completed = 0
+
+    /// Whether `progress` belongs to the current run.
+    public func accepts(_ progress: MonteCarloProgress) -> Bool {
+        running != nil && progress.generation == generation
     }
 }

@@ -21,41 +21,14 @@ public enum ReadOut {
         }
     }
 
-    /// One sentence comparing the majority with the policy, e.g.
-    /// "perverse: 60% prefer M1, the policy produces M1 0.3% of the time".
+    /// One sentence comparing the majority with the policy (see ``PolicyVerdict/sentence(ascii:)``).
     public static func verdict(logOdds: Double, p1: Double, ascii: Bool = false) -> String {
-        let majority: Category? = p1 > 0.5 ? .m1 : (p1 < 0.5 ? .m2 : nil)
-        let policy: Category? = logOdds > 0 ? .m1 : (logOdds < 0 ? .m2 : nil)
-        let opening: String
-        if let majority {
-            let share = NumberFormatting.percent(majority == .m1 ? p1 : 1 - p1, ascii: ascii)
-            let preference = "\(share)% prefer \(majority.rawValue)"
-            if let policy, policy != majority {
-                opening = "perverse: \(preference)"
-            } else if policy == nil {
-                opening = "undecided: \(preference)"
-            } else {
-                opening = "aligned: \(preference)"
-            }
-        } else {
-            opening = "no majority: 50% prefer each"
-        }
-        return opening + ", " + policyPhrase(logOdds: logOdds, ascii: ascii)
+        PolicyVerdict(logOdds: logOdds, majorityShare: p1).sentence(ascii: ascii)
     }
 
-    /// One word for the compact read-out: "perverse" (the policy favours the category the
-    /// majority does not prefer), "inclusive" (it produces M1 as often as people prefer M1,
-    /// within half a percentage point), "aligned" (it favours the majority's category),
-    /// "undecided" (P(M1) = 1/2 while a majority exists), "tie" (no majority).
+    /// One word for the compact read-out (see ``PolicyVerdict/word``).
     public static func verdictWord(logOdds: Double, p1: Double) -> String {
-        guard !logOdds.isNaN else { return "n/a" }
-        let majority: Category? = p1 > 0.5 ? .m1 : (p1 < 0.5 ? .m2 : nil)
-        let policy: Category? = logOdds > 0 ? .m1 : (logOdds < 0 ? .m2 : nil)
-        let pM1 = StableMath.probability(fromLogOdds: logOdds)
-        guard let majority else { return abs(pM1 - 0.5) <= 0.005 ? "inclusive" : "tie" }
-        guard let policy else { return "undecided" }
-        if policy != majority { return "perverse" }
-        return abs(pM1 - p1) <= 0.005 ? "inclusive" : "aligned"
+        PolicyVerdict(logOdds: logOdds, majorityShare: p1).word
     }
 
     /// The compact read-out's footer: who the majority is and the two targets, e.g.
@@ -69,17 +42,6 @@ public enum ReadOut {
         let majority: Category = share > 0.5 ? .m1 : .m2
         let percent = NumberFormatting.percent(majority == .m1 ? share : 1 - share, ascii: ascii)
         return "\(percent)% prefer \(majority.rawValue); P(M1) targets: majority \(majority == .m1 ? 1 : 0), inclusive \(inclusive) (= \(source))"
-    }
-
-    /// "the policy produces M1 0.3% of the time", or in the far tails
-    /// "the policy almost never produces M1 (P = 1.3e-129)".
-    public static func policyPhrase(logOdds: Double, ascii: Bool = false) -> String {
-        let p = NumberFormatting.probability(logOdds: logOdds, ascii: ascii)
-        if logOdds.isNaN { return "P(M1) unavailable" }
-        if logOdds < -9.21 { return "the policy almost never produces M1 (P = \(p))" }
-        if logOdds > 9.21 { return "the policy almost always produces M1 (P = \(p))" }
-        let share = NumberFormatting.percent(StableMath.sigmoid(logOdds), ascii: ascii)
-        return "the policy produces M1 \(share)% of the time"
     }
 
     /// F(zeta) and which side of it p*(1) lies, in words (from the core's ``Verdict``), about

@@ -7,7 +7,7 @@ import IIACore
 /// dichotomy model), then fixed queries with the same IIA-violating choices (Sections 5.4 and 6:
 /// still perverse, now at J/|Y|), then the control experiment with logit choices (IIA holds:
 /// never perverse), with sampled and then fixed queries.
-public enum ExplorerScenario: Int, CaseIterable, Sendable, Hashable {
+public enum ExplorerScenario: Int, CaseIterable, Sendable, Hashable, Codable {
     case assumption1, fixedQueries, logitChoices, fixedLogit
 
     /// The scenario of a setting.
@@ -17,16 +17,6 @@ public enum ExplorerScenario: Int, CaseIterable, Sendable, Hashable {
         case (.fixed, .dichotomy): self = .fixedQueries
         case (.sampled, .logit): self = .logitChoices
         case (.fixed, .logit): self = .fixedLogit
-        }
-    }
-
-    /// A short name for the help overlay.
-    public var name: String {
-        switch self {
-        case .assumption1: return "sampled+dichotomy"
-        case .fixedQueries: return "fixed+dichotomy"
-        case .logitChoices: return "sampled+logit"
-        case .fixedLogit: return "fixed+logit"
         }
     }
 
@@ -65,5 +55,32 @@ public enum ExplorerScenario: Int, CaseIterable, Sendable, Hashable {
             choices = long ? "logit choices R = \(r)" : "logit R=\(r)"
         }
         return queries + ", " + choices
+    }
+    /// ", J = 2 fixed" for fixed queries, ", logit R = 0.5" for logit choices (nothing for
+    /// Assumption 1): the explanation's title note.
+    public static func note(_ parameters: ModelParameters, ascii: Bool) -> String {
+        var note = ""
+        if case .fixed(let count) = parameters.queries { note += ", J = \(count) fixed" }
+        if case .logit(let gap) = parameters.choiceModel { note += ", logit R = \(NumberFormatting.compact(gap, significant: 3, ascii: ascii))" }
+        return note
+    }
+
+    /// The boundary summary's lead, e.g. "Fixed sets, J/|Y| = 2/3: " or "|Y| = 2 (pairs: F = 1/2): "
+    /// (nothing under logit choices, whose summary says it all).
+    public static func boundaryLead(_ parameters: ModelParameters) -> String {
+        switch (parameters.queries, parameters.choiceModel) {
+        case (_, .logit): return ""
+        case (.fixed(let count), _): return "Fixed sets, J/|Y| = \(count)/\(parameters.k): "
+        case (.sampled, _): return "|Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: F = 1/2)" : "") + ": "
+        }
+    }
+
+    /// The boundary chart's title in this scenario (nil: the chart's own title).
+    public static func boundaryChartTitle(_ parameters: ModelParameters) -> String? {
+        switch (parameters.queries, parameters.choiceModel) {
+        case (_, .logit): return "Failure boundary: none"
+        case (.fixed, _): return "Failure boundary J/|Y|"
+        case (.sampled, _): return nil
+        }
     }
 }

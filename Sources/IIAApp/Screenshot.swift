@@ -1,18 +1,24 @@
 import IIACharts
 
-/// A screenshot the user asked for with `s`.
+/// A screenshot the user asked for with `s`, carried by ``ExplorerCommand/saveScreenshot(_:)``.
 ///
-/// The explorer cannot write files. It records the request (``ExplorerModel/pendingScreenshot``);
-/// the caller takes it with ``ExplorerModel/takeScreenshotRequest()``, writes the files (e.g. with
-/// `BufferExport.text` and `BufferExport.svg`, never overwriting earlier ones) and reports back
-/// with ``ExplorerModel/screenshotFinished(_:)``, which the status line then shows.
+/// The explorer cannot write files: the caller writes them (e.g. with `BufferExport.text` and
+/// `BufferExport.svg`, never overwriting earlier ones) and reports back with
+/// ``AppEvent/screenshotFinished(_:)``, which the status line then shows.
 public struct ScreenshotRequest: Hashable, Sendable {
-    /// The screen as it was when `s` was pressed.
-    public var screen: CellBuffer
-    /// The directory to save into (from the initializer).
+    /// The screen as it was when `s` was pressed: filled in by ``ExplorerModel/update(_:)``,
+    /// which holds the derived value a screen needs (nil from the state's update alone).
+    public var screen: CellBuffer?
+    /// The directory to save into.
     public var directory: String
     /// The file name stem, e.g. "iia-explorer"; the caller appends a free number and the extensions.
     public var baseName: String
+
+    public init(screen: CellBuffer? = nil, directory: String, baseName: String) {
+        self.screen = screen
+        self.directory = directory
+        self.baseName = baseName
+    }
 }
 
 /// How saving a screenshot went, reported by the caller.

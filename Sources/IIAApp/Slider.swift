@@ -3,7 +3,7 @@ import IIACore
 
 /// The explorer's sliders. The screen shows those of the current scenario
 /// (``visible(in:)``): R replaces p*(1) under logit choices, J follows |Y| for fixed queries.
-public enum SliderID: Int, CaseIterable, Sendable, Hashable {
+public enum SliderID: Int, CaseIterable, Sendable, Hashable, Codable {
     case m1, m2, p1, zeta, k, beta, delta, dataSize, simulations
     /// J, the number of M1 messages in every choice set (fixed queries only).
     case fixedM1

@@ -13,6 +13,13 @@ import IIACharts
 /// `c` crashes on purpose (fatalError) to check that the terminal is restored on a crash.
 /// Reachable as the hidden `iia-explorer tui-selftest` command.
 public struct AdapterSelfTestProgram: TerminalProgram {
+    /// One report of the background work: its generation and the counter it reached.
+    public struct Tick: Hashable, Sendable {
+        public var generation: Int
+        public var counter: Int
+    }
+
+
     /// What the adapter decided the terminal can show.
     public let capabilities: DisplayCapabilities
     /// Size from the last resize event.
@@ -25,15 +32,14 @@ public struct AdapterSelfTestProgram: TerminalProgram {
     /// Generation of the newest work, and the last counter value it reported.
     public private(set) var workGeneration = 0
     public private(set) var workProgress: Int?
-    public private(set) var isFinished = false
 
     /// Creates the program for a terminal with `capabilities`.
     public init(capabilities: DisplayCapabilities) {
         self.capabilities = capabilities
     }
 
-    public mutating func update(_ event: AppEvent) -> BackgroundWork? {
-        switch event {
+    public mutating func update(_ input: ProgramInput<Tick>) -> TerminalCommand<Tick> {
+        switch input {
         case .resize(let width, let height):
             self.width = width
             self.height = height
@@ -42,28 +48,29 @@ public struct AdapterSelfTestProgram: TerminalProgram {
             lastKey = Self.describe(key)
             switch key {
             case .character("q"), .escape, .controlC:
-                isFinished = true
+                return .quit
             case .character("c"):
                 fatalError("AdapterSelfTestProgram: deliberate crash (c pressed)")
             case .character("w"):
                 workGeneration += 1
                 workProgress = 0
-                return BackgroundWork(generation: workGeneration) { isCancelled, report in
+                let generation = workGeneration
+                return .startWork(BackgroundWork { isCancelled, report in
                     for counter in 1...10 {
                         usleep(50_000)
                         if isCancelled() { return }
-                        report(counter)
+                        report(Tick(generation: generation, counter: counter))
                     }
-                }
+                })
             default:
                 break
             }
-        case .workResult(let generation, let payload):
-            if generation == workGeneration, let counter = payload as? Int {
-                workProgress = counter
+        case .message(let tick):
+            if tick.generation == workGeneration {
+                workProgress = tick.counter
             }
         }
-        return nil
+        return .none
     }
 
     public func view() -> CellBuffer {

@@ -17,11 +17,10 @@ final class CancellationFlag: Sendable {
 
 /// Reports from worker threads, waiting to be delivered on the main thread, plus a self-pipe
 /// whose read end the run loop polls: every report writes one byte to wake it.
-final class WorkReportQueue: Sendable {
+final class WorkReportQueue<Message: Sendable>: Sendable {
     struct Report: Sendable {
         var flag: CancellationFlag
-        var generation: Int
-        var payload: any Sendable
+        var message: Message
     }
 
     private let pending = Mutex<[Report]>([])
@@ -66,12 +65,12 @@ final class WorkReportQueue: Sendable {
 
 /// Runs at most one ``BackgroundWork`` at a time on a worker thread; starting new work
 /// cancels the running one. Owned by the main thread.
-final class BackgroundWorker {
-    let reports = WorkReportQueue()
+final class BackgroundWorker<Message: Sendable> {
+    let reports = WorkReportQueue<Message>()
     private var current: CancellationFlag?
 
     /// Cancels any running work and starts `work` on a new thread.
-    func start(_ work: BackgroundWork) {
+    func start(_ work: BackgroundWork<Message>) {
         cancel()
         let flag = CancellationFlag()
         current = flag
@@ -81,9 +80,9 @@ final class BackgroundWorker {
             JobControl.blockAsynchronousSignalsInThisThread()
             work.run(
                 { flag.isCancelled },
-                { payload in
+                { message in
                     guard !flag.isCancelled else { return }
-                    queue.push(.init(flag: flag, generation: work.generation, payload: payload))
+                    queue.push(.init(flag: flag, message: message))
                 })
         }
         thread.name = "iia-background-work"
@@ -97,7 +96,7 @@ final class BackgroundWorker {
     }
 
     /// The reports that arrived, minus those of work cancelled since they were made.
-    func takeReports() -> [(generation: Int, payload: any Sendable)] {
-        reports.takeAll().filter { !$0.flag.isCancelled }.map { ($0.generation, $0.payload) }
+    func takeReports() -> [Message] {
+        reports.takeAll().filter { !$0.flag.isCancelled }.map(\.message)
     }
 }

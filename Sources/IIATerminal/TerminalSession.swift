@@ -29,7 +29,8 @@ public final class TerminalSession {
 
     private var screen: OpaquePointer?
     private let renderer: CellBufferRenderer
-    private let worker = BackgroundWorker()
+    /// Cancels the running program's background work (set while ``run(_:)`` runs).
+    private var cancelWork: () -> Void = {}
     /// The size in the program's last `.resize` event.
     private var deliveredSize = (width: -1, height: -1)
     /// Decodes keys, reading escape sequences whole (see ``KeyReader``).
@@ -91,25 +92,32 @@ public final class TerminalSession {
 
     /// Drives `program` until it is finished: sends the initial `.resize`, draws its view, then
     /// delivers keys, resizes and background-work reports, redrawing after each batch.
-    /// Work returned by `update` starts on a worker thread and cancels the running work.
+    /// Carries out the command of every update: work starts on a worker thread (cancelling the
+    /// running work), `.quit` ends the loop.
     public func run<Program: TerminalProgram>(_ program: inout Program) {
         guard screen != nil else { return }
-        deliverScreenSize(to: &program)
+        var loop = RunLoopState(worker: BackgroundWorker<Program.Message>())
+        cancelWork = { [worker = loop.worker] in worker.cancel() }
+        defer {
+            loop.worker.cancel()
+            cancelWork = {}
+        }
+        deliverScreenSize(to: &program, &loop)
         renderer.invalidate()
         renderer.draw(program.view())
 
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: worker.reports.wakeReadDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: loop.worker.reports.wakeReadDescriptor, events: Int16(POLLIN), revents: 0),
             pollfd(fd: JobControl.resumeDescriptor, events: Int16(POLLIN), revents: 0),
         ]
-        while !program.isFinished {
+        while !loop.finished {
             for index in descriptors.indices { descriptors[index].revents = 0 }
             let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
             if ready < 0 && errno != EINTR { break }
             // First: after a stop, curses is re-entered before anything else touches the screen.
             if descriptors[2].revents != 0 || ready < 0 {
-                resumeIfContinued(&program)
+                resumeIfContinued(&program, &loop)
             }
             // Also after EINTR: a SIGWINCH interrupts poll, and curses then reports KEY_RESIZE.
             if ready < 0 || descriptors[0].revents != 0 {
@@ -118,22 +126,23 @@ public final class TerminalSession {
                 {
                     break  // The terminal went away.
                 }
-                readPendingInput(into: &program)
+                readPendingInput(into: &program, &loop)
             }
-            if descriptors[1].revents != 0 && !program.isFinished {
-                deliverWorkReports(to: &program)
+            if descriptors[1].revents != 0 && !loop.finished {
+                for message in loop.worker.takeReports() where !loop.finished {
+                    deliver(.message(message), to: &program, &loop)
+                }
             }
-            if !program.isFinished {
+            if !loop.finished {
                 renderer.draw(program.view())
             }
         }
-        worker.cancel()
     }
 
     /// Cancels background work and restores the terminal (leaves the alternate screen, shows the
     /// cursor, restores the tty modes). Idempotent; also done by `deinit` and on exit or signals.
     public func end() {
-        worker.cancel()
+        cancelWork()
         guard let screen else { return }
         self.screen = nil
         let wasActive = TerminalRestorer.isCursesActive || TerminalRestorer.isCursesSuspended
@@ -165,23 +174,29 @@ public final class TerminalSession {
 
     // MARK: Private
 
-    private func deliver<Program: TerminalProgram>(_ event: AppEvent, to program: inout Program) {
-        if let work = program.update(event) {
-            worker.start(work)
-        }
+    /// The run loop's own state: the worker for the program's background work, and whether
+    /// the program asked to quit.
+    private struct RunLoopState<Message: Sendable> {
+        let worker: BackgroundWorker<Message>
+        var finished = false
     }
 
-    private func deliverWorkReports<Program: TerminalProgram>(to program: inout Program) {
-        for report in worker.takeReports() {
-            deliver(.workResult(generation: report.generation, payload: report.payload), to: &program)
-            if program.isFinished { break }
+    /// Delivers one input and carries out the command the program returns.
+    private func deliver<Program: TerminalProgram>(
+        _ input: ProgramInput<Program.Message>, to program: inout Program, _ loop: inout RunLoopState<Program.Message>
+    ) {
+        switch program.update(input) {
+        case .none: break
+        case .startWork(let work): loop.worker.start(work)
+        case .cancelWork: loop.worker.cancel()
+        case .quit: loop.finished = true
         }
     }
 
     /// After SIGCONT (see ``JobControl``): re-enters curses if it was left for a stop, adopts the
     /// terminal's size if it changed meanwhile, and makes the next draw repaint every cell, since
     /// the shell (or anything else) has drawn over the screen.
-    private func resumeIfContinued<Program: TerminalProgram>(_ program: inout Program) {
+    private func resumeIfContinued<Program: TerminalProgram>(_ program: inout Program, _ loop: inout RunLoopState<Program.Message>) {
         guard JobControl.takeResume() else { return }
         _ = TerminalRestorer.resumeAfterSuspend()
         var size = winsize()
@@ -193,31 +208,31 @@ public final class TerminalSession {
         // Curses may have taken the new size already (a SIGWINCH while stopped) and queued its
         // KEY_RESIZE where no poll sees it: compare with what the program was last told.
         if deliveredSize != (Int(getmaxx(stdscr)), Int(getmaxy(stdscr))) {
-            deliverScreenSize(to: &program)
+            deliverScreenSize(to: &program, &loop)
         }
         clearok(curscr, true)
         renderer.invalidate()
     }
 
     /// Tells the program the screen's current size.
-    private func deliverScreenSize<Program: TerminalProgram>(to program: inout Program) {
+    private func deliverScreenSize<Program: TerminalProgram>(to program: inout Program, _ loop: inout RunLoopState<Program.Message>) {
         deliveredSize = (Int(getmaxx(stdscr)), Int(getmaxy(stdscr)))
-        deliver(.resize(width: deliveredSize.width, height: deliveredSize.height), to: &program)
+        deliver(.resize(width: deliveredSize.width, height: deliveredSize.height), to: &program, &loop)
     }
 
     /// Reads every pending key and delivers them in order; an escape sequence that has begun is
     /// read to its end (waiting at most the escape delay for each further byte).
-    private func readPendingInput<Program: TerminalProgram>(into program: inout Program) {
-        while !program.isFinished, let inputs = keyReader.next() {
-            for input in inputs where !program.isFinished {
+    private func readPendingInput<Program: TerminalProgram>(into program: inout Program, _ loop: inout RunLoopState<Program.Message>) {
+        while !loop.finished, let inputs = keyReader.next() {
+            for input in inputs where !loop.finished {
                 switch input {
                 case .key(let key):
-                    deliver(.key(key), to: &program)
+                    deliver(.key(key), to: &program, &loop)
                 case .suspend:
                     JobControl.suspendFromKeyboard()
                 case .resize:
                     renderer.invalidate()
-                    deliverScreenSize(to: &program)
+                    deliverScreenSize(to: &program, &loop)
                 }
             }
         }

@@ -28,31 +28,43 @@ struct TUICommand: ParsableCommand {
         if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
         try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "in the explorer (its slider range)")
         try TerminalSession.run(ascii: ascii, noColor: noColor) { capabilities in
-            ScreenshotSavingProgram(model: ExplorerModel(
+            ExplorerTerminalProgram(model: ExplorerModel(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
                 screenshotDirectory: screenshotDirectory))
         }
     }
 }
 
-/// The explorer plus the file writing its `s` key asks for: the model stays pure, and this
-/// thin wrapper in the executable does the I/O between two updates.
-struct ScreenshotSavingProgram: TerminalProgram {
+/// The explorer as the terminal drives it: carries out each ``ExplorerCommand`` (the Monte
+/// Carlo run on the adapter's worker thread, the screenshot's files here, between two updates).
+struct ExplorerTerminalProgram: TerminalProgram {
     var model: ExplorerModel
 
-    var isFinished: Bool { model.isFinished }
     func view() -> CellBuffer { model.view() }
 
-    mutating func update(_ event: AppEvent) -> BackgroundWork? {
-        let work = model.update(event)
-        if let request = model.takeScreenshotRequest() {
-            model.screenshotFinished(Self.save(request))
+    mutating func update(_ input: ProgramInput<MonteCarloProgress>) -> TerminalCommand<MonteCarloProgress> {
+        switch input {
+        case .key(let key): return execute(model.update(.key(key)))
+        case .resize(let width, let height): return execute(model.update(.resize(width: width, height: height)))
+        case .message(let progress): return execute(model.update(.monteCarloProgress(progress)))
         }
-        return work
+    }
+
+    /// Carries out one command; what the terminal must do is returned to it.
+    mutating func execute(_ command: ExplorerCommand) -> TerminalCommand<MonteCarloProgress> {
+        switch command {
+        case .none: return .none
+        case .quit: return .quit
+        case .cancelMonteCarlo: return .cancelWork
+        case .startMonteCarlo(let run):
+            return .startWork(BackgroundWork { isCancelled, report in run.run(isCancelled: isCancelled, report: report) })
+        case .saveScreenshot(let request):
+            return execute(model.update(.screenshotFinished(Self.save(request, screen: request.screen ?? model.view()))))
+        }
     }
 
     /// Writes `<stem>-NNN.txt` and `.svg` with the first number that neither file uses.
-    static func save(_ request: ScreenshotRequest) -> ScreenshotOutcome {
+    static func save(_ request: ScreenshotRequest, screen: CellBuffer) -> ScreenshotOutcome {
         do {
             _ = try FileSystem.createFolders(request.directory)
             for number in 1...9999 {
@@ -60,9 +72,9 @@ struct ScreenshotSavingProgram: TerminalProgram {
                     .appendingPathComponent(String(format: "%@-%03d", request.baseName, number))
                 let manager = FileManager.default
                 if manager.fileExists(atPath: stem + ".txt") || manager.fileExists(atPath: stem + ".svg") { continue }
-                try OutputFile.write(BufferExport.text(request.screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
+                try OutputFile.write(BufferExport.text(screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
                 do {
-                    try OutputFile.write(BufferExport.svg(request.screen), to: stem + ".svg", force: false, option: "--screenshot-dir")
+                    try OutputFile.write(BufferExport.svg(screen), to: stem + ".svg", force: false, option: "--screenshot-dir")
                 } catch {
                     unlink(stem + ".txt")
                     throw error

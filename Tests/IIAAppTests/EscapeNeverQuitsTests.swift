@@ -8,14 +8,12 @@ import IIACore
     @Test func escapeWhileBrowsingDoesNotQuitAndSaysHowToQuit() {
         var model = makeModel()
         let before = model.parameters
-        model.press(.escape)
-        expectRunning(model)
+        expectRunning(model.press(.escape))
         #expect(model.mode == .browsing)
         #expect(model.parameters == before)
         #expect(model.statusMessage?.contains("q quits") == true)
         #expect(!model.statusIsError)
-        model.press(.escape, .escape, .escape)
-        expectRunning(model)
+        expectRunning(model.press(.escape, .escape, .escape))
     }
 
     @Test func escapeClosesTheHelpAndTheExplanationAndNothingMore() {
@@ -28,8 +26,7 @@ import IIACore
         #expect(model.isExplaining)
         model.press(.escape)
         #expect(model.mode == .browsing)
-        model.press(.escape)
-        expectRunning(model)
+        expectRunning(model.press(.escape))
     }
 
     @Test func escapeWhileTypingCancelsAndASecondEscapeIsHarmless() {
@@ -39,8 +36,7 @@ import IIACore
         model.press(.escape)
         #expect(model.inputText == nil)
         #expect(model.parameters.m1 == 10)
-        model.press(.escape)
-        expectRunning(model)
+        expectRunning(model.press(.escape))
     }
 
     @Test func anInvalidValueKeepsThePromptOpenWithTheErrorShown() {
@@ -54,11 +50,10 @@ import IIACore
         #expect(statusRow.contains("|M1| = abc"), "prompt not shown: \(statusRow)")
         #expect(statusRow.contains("not a number"), "error not shown: \(statusRow)")
         // The reflexive Esc cancels the typing, a second one does nothing; the app lives on.
-        model.press(.escape)
+        let commands = model.press(.escape)
         #expect(model.inputText == nil)
-        expectRunning(model)
-        model.press(.escape)
-        expectRunning(model)
+        expectRunning(commands)
+        expectRunning(model.press(.escape))
         #expect(model.parameters.m1 == 10)
     }
 
@@ -80,17 +75,15 @@ import IIACore
 
     @Test func onlyQAndControlCQuit() {
         var quitByQ = makeModel()
-        quitByQ.press(.character("q"))
-        #expect(!isRunning(quitByQ))
+        #expect(!isRunning(quitByQ.press(.character("q"))))
         var quitByControlC = makeModel()
         quitByControlC.press(.enter)
         quitByControlC.type("12")
-        quitByControlC.press(.controlC)
-        #expect(!isRunning(quitByControlC))
+        #expect(!isRunning(quitByControlC.press(.controlC)))
     }
 
     @Test func theHelpNoLongerSaysEscQuits() {
-        let help = ExplorerModel.helpLines.joined(separator: "\n")
+        let help = ExplorerView.helpLines.map(\.text).joined(separator: "\n")
         #expect(!help.contains("q, Esc"), "help lists Esc among the quit keys")
         #expect(help.contains("Esc never quits"))
         #expect(help.contains("F1"))
@@ -117,9 +110,9 @@ import IIACore
 }
 
 /// Whether the explorer still runs (a plain Bool, so a failed expectation does not print the whole model).
-private func isRunning(_ model: ExplorerModel) -> Bool { !model.isFinished }
+private func isRunning(_ commands: [ExplorerCommand]) -> Bool { !commands.quits }
 
-private func expectRunning(_ model: ExplorerModel, sourceLocation: SourceLocation = #_sourceLocation) {
-    let running = isRunning(model)
+private func expectRunning(_ commands: [ExplorerCommand], sourceLocation: SourceLocation = #_sourceLocation) {
+    let running = isRunning(commands)
     #expect(running, "the explorer quit", sourceLocation: sourceLocation)
 }

@@ -123,26 +123,24 @@ import IIACore
 
     @Test func escapeAndQCloseTheOverlayFirst() {
         var model = makeModel()
-        model.press(.character("?"), .escape)
-        #expect(!model.isFinished && !model.isShowingHelp)
-        model.press(.character("?"), .character("q"))
-        #expect(!model.isFinished && !model.isShowingHelp)
+        var commands = model.press(.character("?"), .escape)
+        #expect(!commands.quits && !model.isShowingHelp)
+        commands = model.press(.character("?"), .character("q"))
+        #expect(!commands.quits && !model.isShowingHelp)
     }
 
     @Test(arguments: [Key.character("q"), .controlC])
     func quitKeysFinish(key: Key) {
-        var model = makeModel()
-        #expect(!model.isFinished)
-        model.press(key)
-        #expect(model.isFinished)
+        var model = ExplorerModel()
+        #expect(model.update(.resize(width: 80, height: 24)) != .quit)
+        #expect(model.press(key).quits)
+        #expect(model.press(key) == [.quit])
     }
 
     @Test func controlCQuitsEvenWhileTypingOrInHelp() {
         var typing = makeModel()
-        typing.press(.enter, .controlC)
-        #expect(typing.isFinished)
+        #expect(typing.press(.enter, .controlC).quits)
         var help = makeModel()
-        help.press(.character("?"), .controlC)
-        #expect(help.isFinished)
+        #expect(help.press(.character("?"), .controlC).quits)
     }
 }

@@ -7,21 +7,19 @@ import IIACore
     @Test func mStartsSimulationAndTogglesBack() throws {
         var model = makeModel()
         #expect(model.generation == 0)
-        let workOptional = model.press(.character("m"))
-        let work = try #require(workOptional)
+        let work = try #require(model.press(.character("m")).monteCarloRun)
         #expect(model.simulations == 100)
         #expect(work.generation == model.generation)
         #expect(model.screen.contains("Monte Carlo 0/100"))
         // Cancelled at once: no report.
-        let collector = ReportCollector()
-        work.run({ true }, { collector.add($0) })
-        #expect(collector.reports.isEmpty)
-        // Off again: work that does nothing, so the adapter cancels the running one.
-        let stopOptional = model.press(.character("m"))
-        let stop = try #require(stopOptional)
+        var reports: [MonteCarloProgress] = []
+        work.run(isCancelled: { true }, report: { reports.append($0) })
+        #expect(reports.isEmpty)
+        // Off again: the command cancels the running run, and a new generation ignores its reports.
+        let stop = model.press(.character("m"))
+        #expect(stop == [.cancelMonteCarlo])
         #expect(model.simulations == 0)
-        #expect(stop.generation == model.generation && stop.generation == work.generation + 1)
-        #expect(runSynchronously(stop).isEmpty)
+        #expect(model.generation == work.generation + 1)
         // On again: the last count.
         model.press(.character("m"))
         #expect(model.simulations == 100)
@@ -29,17 +27,16 @@ import IIACore
 
     @Test func resultsOfTheCurrentGenerationRefineTheState() throws {
         var model = ExplorerModel(simulations: 10)
-        let workOptional = model.update(.resize(width: 80, height: 24))
-        let work = try #require(workOptional)
+        let work = try #require(model.update(.resize(width: 80, height: 24)).monteCarloRun)
         #expect(model.monteCarlo == nil)
         let reports = runSynchronously(work)
         #expect(reports.count == 2)  // chunks of 5, then 10 in all
-        let first = try #require(reports.first as? MonteCarloProgress)
+        let first = try #require(reports.first)
         #expect(first.completed == 5 && first.total == 10)
-        _ = model.update(.workResult(generation: work.generation, payload: first))
+        _ = model.update(.monteCarloProgress(first))
         #expect(model.monteCarlo?.completed == 5)
         #expect(model.screen.contains("Monte Carlo 5/10"))
-        _ = model.update(.workResult(generation: work.generation, payload: reports[1]))
+        _ = model.update(.monteCarloProgress(reports[1]))
         let progress = try #require(model.monteCarlo)
         #expect(progress.isComplete)
         #expect(progress.dataSweep.simulations == 10 && progress.m2Sweep.simulations == 10)
@@ -53,18 +50,24 @@ import IIACore
 
     @Test func staleGenerationsAreIgnored() throws {
         var model = ExplorerModel(simulations: 5)
-        let oldOptional = model.update(.resize(width: 80, height: 24))
-        let old = try #require(oldOptional)
+        let old = try #require(model.update(.resize(width: 80, height: 24)).monteCarloRun)
         let reports = runSynchronously(old)
-        let freshOptional = model.press(.right)  // |M1| changes: new generation
-        let fresh = try #require(freshOptional)
+        let fresh = try #require(model.press(.right).monteCarloRun)  // |M1| changes: new generation
         #expect(fresh.generation == old.generation + 1)
-        for report in reports { _ = model.update(.workResult(generation: old.generation, payload: report)) }
+        let before = (model.state, model.derivedComputations)
+        for report in reports { _ = model.update(.monteCarloProgress(report)) }
         #expect(model.monteCarlo == nil)
-        // A payload whose own generation is stale is ignored too.
-        for report in reports { _ = model.update(.workResult(generation: fresh.generation, payload: report)) }
-        #expect(model.monteCarlo == nil)
-        for report in runSynchronously(fresh) { _ = model.update(.workResult(generation: fresh.generation, payload: report)) }
+        // Stale reports change nothing: not the state, not the derived value.
+        #expect(model.state == before.0 && model.derivedComputations == before.1)
+        // A report whose generation is forged to the current one, after the run stopped, is ignored too.
+        var stopped = model
+        stopped.press(.character("m"))
+        for var report in reports {
+            report.generation = stopped.generation
+            _ = stopped.update(.monteCarloProgress(report))
+        }
+        #expect(stopped.monteCarlo == nil)
+        for report in runSynchronously(fresh) { _ = model.update(.monteCarloProgress(report)) }
         #expect(model.monteCarlo?.completed == 5)
         #expect(model.monteCarlo?.dataSweep.parameters.m1 == model.parameters.m1)
     }
@@ -72,19 +75,18 @@ import IIACore
     @Test func unchangedSettingsDoNotRestartTheWork() throws {
         var model = ExplorerModel(simulations: 5)
         let started = model.update(.resize(width: 80, height: 24))
-        #expect(started != nil)
+        #expect(started.monteCarloRun != nil)
         let generation = model.generation
-        #expect(model.press(.tab, .down, .character("?"), .escape) == nil)
-        #expect(model.update(.resize(width: 100, height: 30)) == nil)
+        #expect(model.press(.tab, .down, .character("?"), .escape).isEmpty)
+        #expect(model.update(.resize(width: 100, height: 30)) == .none)
         #expect(model.generation == generation)
     }
 
     @Test func runsAreReproducibleFromTheSeed() throws {
         func reports(seed: UInt64) throws -> MonteCarloProgress {
             var model = ExplorerModel(simulations: 5, seed: seed)
-            let workOptional = model.update(.resize(width: 80, height: 24))
-            let work = try #require(workOptional)
-            return try #require(runSynchronously(work).last as? MonteCarloProgress)
+            let work = try #require(model.update(.resize(width: 80, height: 24)).monteCarloRun)
+            return try #require(runSynchronously(work).last)
         }
         #expect(try reports(seed: 1) == reports(seed: 1))
         #expect(try reports(seed: 1).estimates != reports(seed: 2).estimates)

@@ -243,10 +243,10 @@ import IIACore
     @Test func monteCarloInTheCompactReadOutKeepsTheVerdicts() {
         var model = ExplorerModel(parameters: ModelParameters(k: 4, queries: .fixed(m1Count: 3)), simulations: 20,
                                   capabilities: DisplayCapabilities(ascii: false, colorMode: .palette256))
-        let work = model.update(.resize(width: 80, height: 24))
+        let work = model.update(.resize(width: 80, height: 24)).monteCarloRun
         #expect(work != nil)
         if let work {
-            for report in runSynchronously(work) { _ = model.update(.workResult(generation: work.generation, payload: report)) }
+            for report in runSynchronously(work) { _ = model.update(.monteCarloProgress(report)) }
         }
         let line = compactLine(model, .rlpo)
         #expect(line.contains("perverse"), "\(line)")
@@ -292,7 +292,7 @@ import IIACore
         let screen = model.screen
         #expect(screen.contains("c / C"))
         for preset in Preset.all { #expect(screen.contains(preset.name), "\(preset.number)") }
-        for line in ExplorerModel.helpLines { #expect(line.count <= 74, "\(line)") }
+        for line in ExplorerView.helpLines.map(\.text) { #expect(line.count <= 74, "\(line)") }
     }
 
     @Test func everyPresetAndScenarioIsCleanAtSliderEnds() {

@@ -8,15 +8,18 @@ import IIACore
         var model = ExplorerModel(capabilities: DisplayCapabilities(), screenshotDirectory: "shots")
         _ = model.update(.resize(width: 90, height: 30))
         let before = model.view()
-        model.press(.character("s"))
-        let request = try #require(model.pendingScreenshot)
+        let commands = model.press(.character("s"))
+        guard case .saveScreenshot(let request)? = commands.first else {
+            Issue.record("s gave \(commands), not a screenshot request")
+            return
+        }
+        #expect(commands.count == 1)
         #expect(request.screen == before)
         #expect(request.directory == "shots" && request.baseName == "iia-explorer")
         #expect(model.screen.contains("saving screenshot"))
-        #expect(model.takeScreenshotRequest() == request)
-        #expect(model.pendingScreenshot == nil)
-        #expect(model.takeScreenshotRequest() == nil)
-        model.screenshotFinished(.saved(paths: ["shots/iia-explorer-001.txt", "shots/iia-explorer-001.svg"]))
+        // The request lives in the command only: nothing is left pending in the state.
+        #expect(model.press(.tab).isEmpty)
+        _ = model.update(.screenshotFinished(.saved(paths: ["shots/iia-explorer-001.txt", "shots/iia-explorer-001.svg"])))
         #expect(model.view().line(28).hasPrefix("saved shots/iia-explorer-001.txt and .svg"))
         #expect(!model.statusIsError)
     }
@@ -24,8 +27,7 @@ import IIACore
     @Test func failuresAreShown() {
         var model = makeModel()
         model.press(.character("s"))
-        _ = model.takeScreenshotRequest()
-        model.screenshotFinished(.failed(reason: "screenshots: permission denied"))
+        _ = model.update(.screenshotFinished(.failed(reason: "screenshots: permission denied")))
         #expect(model.statusIsError)
         #expect(model.view().line(22).contains("screenshot failed: screenshots: permission denied"))
     }

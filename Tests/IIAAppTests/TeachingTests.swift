@@ -149,8 +149,8 @@ import IIACore
         #expect(model.isExplaining && model.screen.contains("Explain: DPO"))
         model.press(.character("e"))
         #expect(!model.isExplaining)
-        model.press(.character("e"), .escape)
-        #expect(!model.isExplaining && !model.isFinished)
+        let commands = model.press(.character("e"), .escape)
+        #expect(!model.isExplaining && !commands.quits)
     }
 
     @Test func theExplanationPanelFitsEverySizeAndEveryAlgorithm() {

@@ -73,14 +73,13 @@ import IIACore
         var model = makeModel()
         model.press(.enter)
         model.type("99")
-        model.press(.escape)
-        #expect(!model.isFinished)
+        let commands = model.press(.escape)
+        #expect(!commands.quits)
         #expect(model.inputText == nil)
         #expect(model.parameters.m1 == 10)
         // Keys that would act when browsing only type while typing.
         model.press(.enter)
-        model.type("q7")
-        #expect(!model.isFinished)
+        #expect(!model.type("q7").quits)
         #expect(model.inputText == "q7")
         #expect(model.parameters == .paperDefaults)
     }
