@@ -76,10 +76,15 @@ enum RankingClosedForm {
         var sum = 0.0
         for j in 1..<k {
             let (a, b) = (Double(j), Double(k - j))
-            for i in 1...j { sum += counts.choseM1[j] * log(Double(i) + b * exp(u)) }
-            for i in 1...(k - j) { sum += counts.choseM2[j] * (log(a + Double(i) * exp(u)) - u) }
+            for i in 1...j where counts.choseM1[j] > 0 { sum += counts.choseM1[j] * logSum(Double(i), b, u) }
+            for i in 1...(k - j) where counts.choseM2[j] > 0 { sum += counts.choseM2[j] * (logSum(a, Double(i), u) - u) }
         }
         return sum
+    }
+
+    /// ln(x + y e^u), as u + ln(y + x e^-u) for u > 0 (no overflow).
+    static func logSum(_ x: Double, _ y: Double, _ u: Double) -> Double {
+        u > 0 ? u + log(y + x * exp(-u)) : log(x + y * exp(u))
     }
 
     /// The derivative: Σ b e^u / (i + b e^u) per type-1 ranking and Σ [i e^u / (a + i e^u) - 1]
