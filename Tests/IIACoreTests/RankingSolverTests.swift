@@ -165,3 +165,17 @@ struct RankingSolverTests {
         #expect(ResponseFormat.allCases.map(\.name) == ["choice", "ranking"])
     }
 }
+
+@Suite("Rankings: the reward model's one-versus-one accuracy")
+struct RankingRewardModelTests {
+    @Test("RLPO's reward model on rankings comes from the Plackett–Luce fit: at zeta 0.8, |Y| 4, p 0.45 it scores M1 higher")
+    func rewardModelFromRankings() {
+        let rankings = ModelParameters(p1: 0.45, zeta: 0.8, k: 4, dataSize: 1e4, responses: .ranking)
+        let evaluation = RewardModelEvaluation.rlpo(.expected(rankings), parameters: rankings)
+        #expect(evaluation.scoresM1Higher == 1 && abs(evaluation.accuracy - 0.45) < 1e-15)
+        // Choices at the same setting: u > 0 (p < F = 0.663), M2 scored higher.
+        var choices = rankings
+        choices.responses = .choice
+        #expect(RewardModelEvaluation.rlpo(.expected(choices), parameters: choices).scoresM1Higher == 0)
+    }
+}
