@@ -23,13 +23,16 @@ public struct ModelParameters: Hashable, Sendable, Codable {
     public var queries: QueryFormat
     /// How individuals choose (the dichotomy model by default).
     public var choiceModel: ChoiceModel
+    /// What each annotator returns: one choice (the default) or a ranking of the whole set.
+    public var responses: ResponseFormat
 
     public init(
         m1: Int = 10, m2: Int = 100, p1: Double = 0.6, zeta: Double = 0.8, k: Int = 2,
         beta: Double = 1, delta: Double = 1, dataSize: Double = 1000,
-        queries: QueryFormat = .sampled, choiceModel: ChoiceModel = .dichotomy
+        queries: QueryFormat = .sampled, choiceModel: ChoiceModel = .dichotomy, responses: ResponseFormat = .choice
     ) {
         self.queries = queries
+        self.responses = responses
         self.choiceModel = choiceModel
         self.m1 = m1
         self.m2 = m2
@@ -79,10 +82,32 @@ public struct ModelParameters: Hashable, Sendable, Codable {
         if case .logit(let gap) = choiceModel, !gap.isFinite {
             throw ParameterError(field: "reward-gap", allowed: "a finite number")
         }
+        if responses == .ranking, case .logit = choiceModel {
+            throw ParameterError(field: "responses", allowed: ResponseFormat.logitRankingRestriction)
+        }
     }
 }
 
 import Foundation
+
+extension ModelParameters {
+    /// Decodes every field; `responses` may be absent (JSON written before it existed) and is then
+    /// `.choice`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        m1 = try container.decode(Int.self, forKey: .m1)
+        m2 = try container.decode(Int.self, forKey: .m2)
+        p1 = try container.decode(Double.self, forKey: .p1)
+        zeta = try container.decode(Double.self, forKey: .zeta)
+        k = try container.decode(Int.self, forKey: .k)
+        beta = try container.decode(Double.self, forKey: .beta)
+        delta = try container.decode(Double.self, forKey: .delta)
+        dataSize = try container.decode(Double.self, forKey: .dataSize)
+        queries = try container.decode(QueryFormat.self, forKey: .queries)
+        choiceModel = try container.decode(ChoiceModel.self, forKey: .choiceModel)
+        responses = try container.decodeIfPresent(ResponseFormat.self, forKey: .responses) ?? .choice
+    }
+}
 
 /// A setting outside its allowed range: names the field and what is allowed.
 public struct ParameterError: Error, Hashable, Sendable, CustomStringConvertible {

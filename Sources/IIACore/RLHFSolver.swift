@@ -25,6 +25,9 @@ public struct RLHFSolver: Sendable {
         _ counts: PreferenceCounts, algorithms: [Algorithm] = Algorithm.allCases, recordTrace: Bool = false
     ) -> [AlgorithmResult] {
         precondition(counts.k == parameters.k, "a count table for |Y| = \(counts.k), a solver for \(parameters.k)")
+        if parameters.responses == .ranking {
+            return solveRankings(counts, algorithms: algorithms, recordTrace: recordTrace)
+        }
         let scaled = ScaledProblem(counts, beta: parameters.beta, regulariser: regulariser, constants: constants)
         let dataSize = counts.total
         var rewardGap: Minimization?

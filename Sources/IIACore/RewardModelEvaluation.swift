@@ -27,9 +27,11 @@ public struct RewardModelEvaluation: Sendable, Hashable {
         self.init(accuracy: gap < 0 ? share : 1 - share, scoresM1Higher: gap < 0 ? 1 : 0)
     }
 
-    /// RLPO's reward model learned from `counts`.
+    /// RLPO's reward model learned from `counts` (choices, or rankings by the Plackett–Luce likelihood).
     public static func rlpo(_ counts: PreferenceCounts, parameters: ModelParameters) -> RewardModelEvaluation {
-        let gap = RLHFSolver.minimizeLikelihood(IIALikelihood(counts))
+        let gap = parameters.responses == .ranking
+            ? RLHFSolver(parameters).solve(counts, algorithm: .rlpo).minimization
+            : RLHFSolver.minimizeLikelihood(IIALikelihood(counts))
         return RewardModelEvaluation(rewardGap: gap.termination == .noMinimizer ? nil : gap.argmin, parameters: parameters)
     }
 }

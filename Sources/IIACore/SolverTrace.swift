@@ -18,6 +18,9 @@ public enum Termination: String, Sendable, Codable, CaseIterable {
     case iterationLimit
     /// The minimiser has a closed form (no iteration).
     case closedForm
+    /// The algorithm does not apply to these responses (SLiC on rankings): there is no minimiser
+    /// and no policy (see ``Algorithm/inapplicabilityReason(for:)``).
+    case notApplicable
 
     /// A short description for read-outs.
     public var summary: String {
@@ -30,6 +33,7 @@ public enum Termination: String, Sendable, Codable, CaseIterable {
         case .noMinimizer: return "no minimiser (convention applied)"
         case .iterationLimit: return "iteration limit"
         case .closedForm: return "closed form"
+        case .notApplicable: return "not applicable to these responses"
         }
     }
 }
@@ -83,8 +87,9 @@ public struct Minimization: Sendable, Hashable {
         self.searchInterval = searchInterval
     }
 
-    /// Every local minimiser found, ascending (the global one among them); none without a minimiser.
+    /// Every local minimiser found, ascending (the global one among them); none without a minimiser
+    /// (or when the algorithm does not apply).
     public var localMinima: [Double] {
-        termination == .noMinimizer ? [] : (otherMinima + [argmin]).sorted()
+        termination == .noMinimizer || termination == .notApplicable ? [] : (otherMinima + [argmin]).sorted()
     }
 }
