@@ -47,7 +47,7 @@ public enum AxisTicks {
     }
 
     /// `value` with at most `digits` significant digits and no trailing zeros.
-    static func trimmed(_ value: Double, digits: Int) -> String {
+    public static func trimmed(_ value: Double, digits: Int) -> String {
         if let text = NonFiniteText.text(value) { return text }
         var text = String(format: "%.\(digits)g", value)
         if text.contains("."), !text.contains("e") {

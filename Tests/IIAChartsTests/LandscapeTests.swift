@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 /// Settings the landscape tests draw at: the model notes' two-minimum IL case, SLiC with its

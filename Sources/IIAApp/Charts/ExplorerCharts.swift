@@ -1,38 +1,5 @@
+import IIACharts
 import IIACore
-
-/// The charts of the explorer.
-public enum ChartKind: String, CaseIterable, Sendable, Hashable {
-    /// P(M1) against |D| (the paper's Figure 2).
-    case data
-    /// P(M1) against |M2| (the paper's Figure 3).
-    case m2
-    /// The failure boundary F(zeta) in the (zeta, p*(1)) square.
-    case boundary
-    /// One algorithm's objective against its scalar, with the solver's path on it.
-    case landscape
-
-    public var title: String {
-        switch self {
-        case .data: return "P(M1) against |D|"
-        case .m2: return "P(M1) against |M2|"
-        case .boundary: return "Failure boundary F(zeta)"
-        case .landscape: return "Objective landscape"
-        }
-    }
-}
-
-/// How charts are drawn: glyph set and colour.
-public struct ChartStyle: Hashable, Sendable {
-    /// Plot with ASCII characters instead of braille dots and box drawing.
-    public var ascii: Bool
-    /// Use colour (a fixed colour per algorithm); without it series differ by glyph only.
-    public var color: Bool
-
-    public init(ascii: Bool = false, color: Bool = true) {
-        self.ascii = ascii
-        self.color = color
-    }
-}
 
 /// Renders the explorer's four charts into a rectangle of a cell buffer.
 ///
@@ -92,19 +59,4 @@ public enum ExplorerCharts {
     ) -> LandscapeDrawing {
         LandscapeChart(landscape: landscape, style: style).render(into: &buffer, rect: rect)
     }
-}
-
-/// Turns a cell buffer into text, ANSI-coloured text, or an SVG document.
-public enum BufferExport {
-    /// Exactly `buffer.height` lines of `buffer.width` characters (trailing spaces trimmed), joined by "\n" with a final newline.
-    public static func text(_ buffer: CellBuffer) -> String {
-        guard buffer.height > 0 else { return "" }
-        return buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
-    }
-
-    /// The same text with 256-colour SGR escape codes (reset at the end of every line).
-    public static func ansi(_ buffer: CellBuffer) -> String { ANSIExport.render(buffer) }
-
-    /// A standalone SVG document: a monospace grid with the same colours; text is selectable.
-    public static func svg(_ buffer: CellBuffer) -> String { SVGExport.render(buffer) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IIACharts
 import IIACore
 
 /// P(M1) against |D| or |M2| on a log axis: one curve per algorithm, optional simulated means
@@ -116,7 +117,7 @@ struct LineChart {
         let items = legendItems(visible: visible, merged: merged)
         let yTitle = "P(M1)", xTitle = sweep.axis.label
         let (frame, yTicks) = ChartFrame.withLegend(
-            items, yTitle: yTitle, xTitle: xTitle, caption: false, style: style, into: &buffer, rect: rect)
+            items, yTitle: yTitle, xTitle: xTitle, caption: false, appearance: ChartPalette.appearance(style), into: &buffer, rect: rect)
         let sy = style.ascii ? 1 : 4, sx = style.ascii ? 1 : 2
         let plot = frame.plot
         guard !plot.isEmpty else { return }
@@ -294,7 +295,7 @@ struct LineChart {
         let xTicks = AxisTicks.logTicks(lower: xAxis.lower, upper: xAxis.upper).compactMap { value in
             xAxis.index(value).map { (column: plot.x + $0 / sx, label: AxisTicks.countLabel(value)) }
         }
-        frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle, style: style)
+        frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle, appearance: ChartPalette.appearance(style))
     }
 
     /// The marker value: whole numbers in full (1000), others with four significant digits.

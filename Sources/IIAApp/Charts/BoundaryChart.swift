@@ -1,4 +1,5 @@
 import Foundation
+import IIACharts
 import IIACore
 
 /// The (zeta, p*(1)) unit square: F(zeta) for the current |Y| and fainter curves for other |Y|,
@@ -144,7 +145,7 @@ struct BoundaryChart {
         let items = legendItems(otherSizes: otherSizes)
         let yTitle = isLogit ? "sigmoid(R)" : "p*(1)", xTitle = "zeta"
         let (frame, yTicks) = ChartFrame.withLegend(
-            items, yTitle: yTitle, xTitle: xTitle, caption: true, style: style, into: &buffer, rect: rect)
+            items, yTitle: yTitle, xTitle: xTitle, caption: true, appearance: ChartPalette.appearance(style), into: &buffer, rect: rect)
         let sy = style.ascii ? 1 : 4, sx = style.ascii ? 1 : 2
         if let captionRow = frame.captionRow {
             var text = Self.caption(parameters, ascii: style.ascii)
@@ -260,6 +261,6 @@ struct BoundaryChart {
 
         let tickValues = plot.width >= 50 ? (0...10).map { Double($0) / 10 } : [0, 0.25, 0.5, 0.75, 1]
         let xTicks = tickValues.map { (column: plot.x + Int(saturating: xAxis.position($0)) / sx, label: AxisTicks.fractionLabel($0)) }
-        frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle, longXTitle: "zeta = P_base(M1)", style: style)
+        frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle, longXTitle: "zeta = P_base(M1)", appearance: ChartPalette.appearance(style))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import IIACharts
 import IIACore
 
 /// What a landscape render put where: the solver's iterates, the minima and the kinks, with
@@ -384,7 +385,7 @@ struct LandscapeChart {
         let pTicks = xTickValues.map { (column: plot.x + column($0), label: Self.probabilityLabel(logOdds: landscape.logOdds(at: $0))) }
         let yTicks = zip(tickValues, tickLabels).map { (row: plot.y + row($0), label: $1) }
         chartFrame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: xTitle,
-                            longXTitle: landscape.algorithm.scalarName, style: style,
+                            longXTitle: landscape.algorithm.scalarName, appearance: ChartPalette.appearance(style),
                             secondXTicks: pTicks, secondXTitle: secondTitle)
         if let bracket = landscape.bracket, let axisRow = chartFrame.axisRow {
             if inWindow(bracket.lowerBound) { buffer.put("[", x: plot.x + column(bracket.lowerBound), y: axisRow, style: pathStyle, clip: rect) }
