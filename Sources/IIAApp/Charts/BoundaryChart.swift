@@ -201,6 +201,8 @@ struct BoundaryChart {
         }
         curve(k, glyph: "*", style: curveStyle)
         canvas.blit(into: &buffer, x: plot.x, y: plot.y)
+        var placer = LabelPlacer(bounds: plot)
+        placer.addCurves(of: canvas, x: plot.x, y: plot.y)
 
         // Curve-end labels (|Y|) in the right margin, at F(1) = (k - 1)/k.
         func endRow(_ size: Int) -> Int {
@@ -225,6 +227,7 @@ struct BoundaryChart {
         let pointDot = (x: xAxis.position(parameters.zeta), y: yAxis.position(min(1, max(0, share))))
         let pointColumn = min(plot.width - 1, max(0, Int(saturating: pointDot.x) / sx))
         let pointRow = min(plot.height - 1, max(0, Int(saturating: pointDot.y) / sy))
+        placer.reserve(x: plot.x + pointColumn, y: plot.y + pointRow)
 
         // Region names in the widest free stretch of each region, away from the point's row.
         let arrow = style.ascii ? "->" : "→"
@@ -235,28 +238,32 @@ struct BoundaryChart {
             for r in 0..<plot.height where !labelledRows.contains(r) {
                 var c = 0
                 while c < plot.width {
-                    guard regions[r][c] == region, !canvas.isSet(column: c, row: r) else { c += 1; continue }
+                    let free = { (c: Int) in regions[r][c] == region && placer.isFree(x: plot.x + c, y: plot.y + r) }
+                    guard free(c) else { c += 1; continue }
                     let start = c
-                    while c < plot.width && regions[r][c] == region && !canvas.isSet(column: c, row: r) { c += 1 }
+                    while c < plot.width && free(c) { c += 1 }
                     if c - start > (best?.length ?? 0) { best = (r, start, c - start) }
                 }
             }
-            guard let best, best.length >= name.count + 2 else { continue }
+            guard let best, best.length >= name.count + 2,
+                  let placed = placer.place(name, candidates: [(plot.x + best.start + (best.length - name.count) / 2, plot.y + best.row)])
+            else { continue }
             labelledRows.insert(best.row)
             var labelStyle = regionStyle(region)
             labelStyle.bold = true
             labelStyle.dim = false
-            buffer.put(name, x: plot.x + best.start + (best.length - name.count) / 2, y: plot.y + best.row, style: labelStyle)
+            buffer.put(name, x: placed.x, y: placed.y, style: labelStyle)
         }
 
         var dotStyle = pointStyle
         dotStyle.background = buffer[plot.x + pointColumn, plot.y + pointRow].style.background
         buffer.put(style.ascii ? "@" : "●", x: plot.x + pointColumn, y: plot.y + pointRow, style: dotStyle)
         let label = "(\(Self.number(parameters.zeta, decimals: 2)),\(Self.number(share, decimals: 2)))"
-        var start = plot.x + pointColumn + 2
-        if start + label.count > plot.maxX { start = plot.x + pointColumn - 1 - label.count }
-        if start >= plot.x {
-            buffer.put(label, x: start, y: plot.y + pointRow, style: CellStyle(foreground: pointStyle.foreground, bold: true))
+        // Right of the point (a blank between), else left of it; else a row above or below.
+        let right = plot.x + pointColumn + 2, left = plot.x + pointColumn - 1 - label.count
+        let candidates = [0, -1, 1, -2, 2].flatMap { dy in [right, left].map { (x: $0, y: plot.y + pointRow + dy) } }
+        if let placed = placer.place(label, candidates: candidates) {
+            buffer.put(label, x: placed.x, y: placed.y, style: CellStyle(foreground: pointStyle.foreground, bold: true))
         }
 
         let tickValues = plot.width >= 50 ? (0...10).map { Double($0) / 10 } : [0, 0.25, 0.5, 0.75, 1]

@@ -284,34 +284,17 @@ struct LandscapeChart {
         }
         canvas.blit(into: &buffer, x: plot.x, y: plot.y)
 
-        // Labels and markers are placed so that they never overlap one another.
-        var taken = Set<[Int]>()
-        func free(_ x: Int, _ y: Int, _ length: Int, blankOnly: Bool) -> Bool {
-            guard y >= plot.y, y < plot.maxY, x >= plot.x, x + length <= plot.maxX else { return false }
-            // A blank cell either side of another label or marker keeps labels apart.
-            if taken.contains([x - 1, y]) || taken.contains([x + length, y]) { return false }
-            for cx in x..<(x + length) {
-                if taken.contains([cx, y]) { return false }
-                if blankOnly && buffer[cx, y].character != " " && buffer[cx, y].character != Character(kinkGlyph) { return false }
-            }
-            return true
-        }
-        /// Puts `text` near (x, y): on the rows above and below in turn, left-aligned at x or
-        /// ending at x, preferring blank cells. Returns whether it was placed.
+        // Labels keep off the curves, the markers and one another.
+        var placer = LabelPlacer(bounds: plot)
+        placer.addCurves(of: canvas, x: plot.x, y: plot.y)
+        /// Puts `text` near (x, y): on the rows `offsets` away in turn, left-aligned at x or
+        /// ending at x. Returns whether it was placed.
         @discardableResult
         func place(_ text: String, near x: Int, _ y: Int, style labelStyle: CellStyle, rows offsets: [Int]) -> Bool {
-            let length = text.count
-            for blankOnly in [true, false] {
-                for dy in offsets {
-                    for start in [x + 1, x - length, x] {
-                        guard free(start, y + dy, length, blankOnly: blankOnly) else { continue }
-                        buffer.put(text, x: start, y: y + dy, style: labelStyle)
-                        for cx in start..<(start + length) { taken.insert([cx, y + dy]) }
-                        return true
-                    }
-                }
-            }
-            return false
+            let candidates = LabelPlacer.candidates(near: x, y, length: text.count, rowOffsets: offsets)
+            guard let start = placer.place(text, candidates: candidates) else { return false }
+            buffer.put(text, x: start.x, y: start.y, style: labelStyle)
+            return true
         }
         let near = [0, -1, 1, -2, 2, -3, 3]
 
@@ -325,7 +308,7 @@ struct LandscapeChart {
             let c = plot.x + column(point), r = plot.y + row(plotted(point))
             drawing.minima.append(.init(point: point, column: c, row: r, isChosen: chosen))
             buffer.put(chosen ? chosenGlyph : otherGlyph, x: c, y: r, style: chosen ? minimumStyle : otherMinimumStyle)
-            taken.insert([c, r])
+            placer.reserve(x: c, y: r)
         }
 
         // The path: groups of consecutive iterates of one kind in one column share a label.
@@ -355,9 +338,9 @@ struct LandscapeChart {
             }
             if group.side != 0 { label = (group.side < 0 ? (style.ascii ? "<" : "◀") : "") + label + (group.side > 0 ? (style.ascii ? ">" : "▶") : "") }
             drawing.iterateLabels.append(label)
-            if !taken.contains([group.column, group.row]) {
+            if !placer.isReserved(x: group.column, y: group.row) {
                 buffer.put(pointGlyph, x: group.column, y: group.row, style: pathStyle)
-                taken.insert([group.column, group.row])
+                placer.reserve(x: group.column, y: group.row)
             }
             place(label, near: group.column, group.row, style: group.kind == .bisection ? bisectionStyle : pathStyle,
                   rows: [-1, 1, -2, 2, -3, 3, 0])

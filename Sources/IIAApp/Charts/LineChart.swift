@@ -205,6 +205,10 @@ struct LineChart {
             draw(series, xs: sweep.xs, glyph: series.algorithm.chartGlyph) { dashed ? $0 % 4 < 2 : true }
         }
         canvas.blit(into: &buffer, x: plot.x, y: plot.y)
+        // Labels keep a blank cell from the curves, the marker line, the glyphs and one another.
+        var placer = LabelPlacer(bounds: plot)
+        placer.addCurves(of: canvas, x: plot.x, y: plot.y)
+        if let markerColumn { for r in plot.y..<plot.maxY { placer.markCurve(x: markerColumn, y: r) } }
 
         // Glyphs on the braille curves, staggered so series do not collide.
         var taken = Set<[Int]>()
@@ -223,6 +227,7 @@ struct LineChart {
                     var glyphStyle = ChartPalette.glyph(series.algorithm, style)
                     glyphStyle.background = background
                     buffer.put(String(series.algorithm.chartGlyph), x: plot.x + column, y: plot.y + r, style: glyphStyle)
+                    placer.reserve(x: plot.x + column, y: plot.y + r)
                 }
             }
         }
@@ -231,7 +236,6 @@ struct LineChart {
         // end, else the first free stretch), else just inside it (a line at 0 or 1 is often
         // covered by converged curves).
         if references {
-            let glyphs = Self.referenceGlyphs(style)
             let otherReferenceRows = Set(referenceRows.map(\.row))
             for reference in referenceRows {
                 let label = reference.label
@@ -239,21 +243,9 @@ struct LineChart {
                 let inward = reference.row == 0 ? 1 : (reference.row == plot.height - 1 ? plot.height - 2 : reference.row)
                 var rows = [reference.row]
                 if inward != reference.row && inward >= 0 && inward < plot.height && !otherReferenceRows.contains(inward) { rows.append(inward) }
-                func free(_ start: Int, _ y: Int) -> Bool {
-                    (start - 1...start + label.count).allSatisfy { x in
-                        guard x >= plot.x && x < plot.maxX else { return true }
-                        let character = buffer[x, y].character
-                        return character == " " || character == glyphs.majority || character == glyphs.inclusive
-                            || String(character) == ChartPalette.bandCharacter(style)
-                    }
-                }
-                var placed: (x: Int, y: Int)?
-                for r in rows where placed == nil {
-                    let y = plot.y + r
-                    let candidates = [plot.x + 1, plot.maxX - label.count - 1] + Array(plot.x + 1...plot.maxX - label.count - 1)
-                    if let start = candidates.first(where: { free($0, y) }) { placed = (start, y) }
-                }
-                guard let placed else { continue }
+                let starts = [plot.x + 1, plot.maxX - label.count - 1] + Array(plot.x + 1...plot.maxX - label.count - 1)
+                let candidates = rows.flatMap { r in starts.map { (x: $0, y: plot.y + r) } }
+                guard let placed = placer.place(label, candidates: candidates, curveMargin: 1) else { continue }
                 var labelStyle = ChartPalette.reference(style)
                 labelStyle.background = buffer[placed.x, placed.y].style.background
                 buffer.put(label, x: placed.x, y: placed.y, style: labelStyle, clip: plot)
@@ -278,17 +270,10 @@ struct LineChart {
             let label = "\(xTitle)=\(Self.markerLabel(marker))"
             var start = markerColumn + 2
             if start + label.count > plot.maxX { start = markerColumn - 1 - label.count }
-            if start >= plot.x {
-                // The highest row where the label (and a blank either side) covers no curve.
-                let free = { (r: Int) in
-                    (max(plot.x, start - 1)..<min(plot.maxX, start + label.count + 1)).allSatisfy {
-                        let character = buffer[$0, r].character
-                        return character == " " || character == ":" || character == "░"
-                            || character == Self.referenceGlyphs(style).majority || character == Self.referenceGlyphs(style).inclusive
-                    }
-                }
-                let r = (plot.y..<plot.maxY).first(where: free) ?? plot.y
-                buffer.put(label, x: start, y: r, style: ChartPalette.marker(style), clip: plot)
+            // The highest row where the label (and a blank either side) covers nothing.
+            let candidates = (plot.y..<plot.maxY).map { (x: start, y: $0) }
+            if start >= plot.x, let placed = placer.place(label, candidates: candidates, curveMargin: 1) {
+                buffer.put(label, x: placed.x, y: placed.y, style: ChartPalette.marker(style), clip: plot)
             }
         }
 
