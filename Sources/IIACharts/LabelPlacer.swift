@@ -57,7 +57,8 @@ public struct LabelPlacer: Sendable {
     /// Whether a label `length` cells long fits with its first cell at (`x`, `y`).
     public func fits(length: Int, x: Int, y: Int, curveMargin: Int = 0, labelMargin: Int = 1) -> Bool {
         guard length > 0, y >= bounds.y, y < bounds.maxY, x >= bounds.x, x <= bounds.maxX - length else { return false }
-        let curveMargin = max(0, curveMargin), labelMargin = max(0, labelMargin)
+        // Margins wider than the bounds change nothing (and cannot overflow).
+        let curveMargin = min(max(0, curveMargin), bounds.width), labelMargin = min(max(0, labelMargin), bounds.width)
         let reach = max(curveMargin, labelMargin)
         for cx in (x - reach)..<(x + length + reach) {
             guard let index = index(cx, y) else { continue }

@@ -206,7 +206,7 @@ struct LandscapeChart {
 
     @discardableResult
     func render(into buffer: inout CellBuffer, rect: Rect) -> LandscapeDrawing {
-        let window = landscape.window
+        let window = LandscapeWindow.window(landscape)
         var drawing = LandscapeDrawing(window: window)
         guard !rect.isEmpty else { return drawing }
         let items = legendItems()
