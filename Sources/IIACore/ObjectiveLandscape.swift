@@ -128,6 +128,15 @@ public struct ObjectiveLandscape: Sendable {
     /// The bracket handed to Newton's method, if any.
     public var bracket: ClosedRange<Double>? { result.minimization.bracket }
 
+    /// The log-odds as a line in the scalar: `logOdds(at: x) == intercept + slope * x` exactly
+    /// (for labelling the scalar's axis in probabilities).
+    public var logOddsLine: (intercept: Double, slope: Double) {
+        switch algorithm {
+        case .rlpo, .dpo, .rlpoPairwise, .typeMLE: return (regulariser.baseLogOdds, -(dataSize / parameters.beta))
+        case .il, .slic: return (-regulariser.shift, -1)
+        }
+    }
+
     /// ln(P(M1)/P(M2)) of the policy the scalar `x` gives: logit(zeta) - x |D| / beta for
     /// RLPO and DPO, -(x + ln(|M2|/|M1|)) for IL and SLiC.
     public func logOdds(at x: Double) -> Double {

@@ -108,7 +108,7 @@ struct LandscapeSemanticTests {
         #expect(chosen.row > other.row)
         let text = BufferExport.text(buffer)
         #expect(text.contains("global min") && text.contains("local min"))
-        #expect(text.contains("other min v=\(LandscapeChart.number(other.point))"))
+        #expect(text.contains("other min v=\(LandscapeChartData.number(other.point))"))
     }
 
     @Test func slicKinksAreMarkedWhereTheHingeBends() throws {

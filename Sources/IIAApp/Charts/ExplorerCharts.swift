@@ -25,8 +25,17 @@ public enum ExplorerCharts {
         _ sweep: Sweep, simulated: Sweep? = nil, marker: Double?, style: ChartStyle,
         into buffer: inout CellBuffer, rect: Rect, focus: Algorithm? = nil, references: Bool = true
     ) {
-        LineChart(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style, references: references)
-            .render(into: &buffer, rect: rect)
+        PlotRenderer.render(
+            sweepPlot(sweep, simulated: simulated, marker: marker, style: style, focus: focus, references: references),
+            into: &buffer, rect: rect)
+    }
+
+    /// The sweep chart of ``renderSweep(_:simulated:marker:style:into:rect:focus:references:)`` as
+    /// plain data, for any rectangle (draw it with ``PlotRenderer/render(_:into:rect:)``).
+    public static func sweepPlot(
+        _ sweep: Sweep, simulated: Sweep? = nil, marker: Double?, style: ChartStyle, focus: Algorithm? = nil, references: Bool = true
+    ) -> Plot {
+        SweepChartData(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style, references: references).plot()
     }
 
     /// The (zeta, p*(1)) unit square with F(zeta) for `parameters.k` (fainter curves for a few
@@ -40,7 +49,17 @@ public enum ExplorerCharts {
     public static func renderBoundary(
         _ parameters: ModelParameters, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
     ) {
-        BoundaryChart(parameters: parameters, style: style).render(into: &buffer, rect: rect)
+        PlotRenderer.render(boundaryPlot(parameters, style: style, roomy: isRoomy(rect)), into: &buffer, rect: rect)
+    }
+
+    /// Whether a boundary chart in `rect` has room for the F(zeta) of several other |Y|
+    /// (at least 50 x 22 cells; else only |Y| = 2 is drawn besides the current one).
+    public static func isRoomy(_ rect: Rect) -> Bool { rect.height >= 22 && rect.width >= 50 }
+
+    /// The boundary chart of ``renderBoundary(_:style:into:rect:)`` as plain data, with the other
+    /// |Y| when `roomy` (see ``isRoomy(_:)``).
+    public static func boundaryPlot(_ parameters: ModelParameters, style: ChartStyle, roomy: Bool) -> Plot {
+        BoundaryChartData(parameters: parameters, style: style).plot(roomy: roomy)
     }
 
     /// The landscape of one algorithm's objective over a window holding every local minimum:
@@ -57,6 +76,19 @@ public enum ExplorerCharts {
     public static func renderLandscape(
         _ landscape: ObjectiveLandscape, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
     ) -> LandscapeDrawing {
-        LandscapeChart(landscape: landscape, style: style).render(into: &buffer, rect: rect)
+        let chart = LandscapeChartData(landscape: landscape, style: style)
+        return chart.drawing(PlotRenderer.render(chart.plot(), into: &buffer, rect: rect))
+    }
+
+    /// The landscape chart of ``renderLandscape(_:style:into:rect:)`` as plain data.
+    public static func landscapePlot(_ landscape: ObjectiveLandscape, style: ChartStyle) -> Plot {
+        LandscapeChartData(landscape: landscape, style: style).plot()
+    }
+
+    /// What a render of ``landscapePlot(_:style:)`` drew where, from the renderer's report.
+    public static func landscapeDrawing(
+        _ landscape: ObjectiveLandscape, style: ChartStyle, rendering: PlotRendering
+    ) -> LandscapeDrawing {
+        LandscapeChartData(landscape: landscape, style: style).drawing(rendering)
     }
 }

@@ -3,7 +3,7 @@ import IIACharts
 import IIACore
 
 /// The landscape chart's text: probability labels, numbers, the caption; and its sampling.
-extension LandscapeChart {
+extension LandscapeChartData {
     // MARK: Labels
 
     /// A compact P(M1) label from log-odds: ".8", ".43", "3e-87", "1-2e-9" ("<1e-999999" in the
