@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "IIACore", swiftSettings: optimisedInDebug),
 
         // MARK: Rendering (pure: charts into a cell buffer, exporters to text/ANSI/SVG)
-        .target(name: "IIACharts", dependencies: ["IIACore"]),
+        .target(name: "IIACharts"),
 
         // MARK: The explorer as a state machine (model, update, view; no terminal)
         .target(name: "IIAApp", dependencies: ["IIACore", "IIACharts"]),
@@ -48,7 +48,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "IIACoreTests", dependencies: ["IIACore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "IIAChartsTests", dependencies: ["IIACharts", "IIACore"]),
+        .testTarget(name: "IIAChartsTests", dependencies: ["IIACharts", "IIAApp", "IIACore"]),
         .testTarget(name: "IIAAppTests", dependencies: ["IIAApp", "IIACharts", "IIACore"]),
         .testTarget(name: "CLITests", dependencies: ["IIACore"]),
     ]

@@ -47,7 +47,7 @@ public enum AxisTicks {
     }
 
     /// `value` with at most `digits` significant digits and no trailing zeros.
-    static func trimmed(_ value: Double, digits: Int) -> String {
+    public static func trimmed(_ value: Double, digits: Int) -> String {
         if let text = NonFiniteText.text(value) { return text }
         var text = String(format: "%.\(digits)g", value)
         if text.contains("."), !text.contains("e") {
@@ -109,5 +109,39 @@ public enum AxisTicks {
             return stride(from: first, through: last, by: 1).map { $0 == 0 ? 0 : $0 * step }
         }
         return [lower, upper]
+    }
+}
+
+extension AxisTicks {
+    /// A compact probability label from log-odds: ".8", ".43", "3e-87", "1-2e-9" ("<1e-999999"
+    /// in the far tails, "?" for NaN).
+    public static func probabilityLabel(logOdds: Double) -> String {
+        guard !logOdds.isNaN else { return "?" }
+        func tiny(_ log10Value: Double) -> String {
+            guard log10Value.isFinite else { return "0" }
+            // Beyond six exponent digits a bound, never an Int conversion that could trap.
+            guard log10Value > -1e6 else { return "<1e-999999" }
+            var exponent = floor(log10Value)
+            var mantissa = (pow(10, log10Value - exponent)).rounded()
+            if mantissa >= 10 { mantissa = 1; exponent += 1 }
+            return "\(Int(mantissa))e\(Int(exponent))"
+        }
+        let tail = log(0.005 / 0.995)
+        if logOdds < tail { return tiny(-softplus(-logOdds) / M_LN10) }
+        if logOdds > -tail { return "1-" + tiny(-softplus(logOdds) / M_LN10) }
+        return fractionLabel((sigmoid(logOdds) * 100).rounded() / 100)
+    }
+
+    /// ln(1 + e^t) without overflow.
+    static func softplus(_ t: Double) -> Double {
+        if t > 0 { return t + log1p(exp(-t)) }
+        return log1p(exp(t))
+    }
+
+    /// 1 / (1 + e^-t), accurate in both tails.
+    static func sigmoid(_ t: Double) -> Double {
+        if t >= 0 { return 1 / (1 + exp(-t)) }
+        let e = exp(t)
+        return e / (1 + e)
     }
 }

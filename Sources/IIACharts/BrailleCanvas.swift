@@ -39,15 +39,18 @@ public enum Braille {
 ///
 /// Braille dots of different series sharing a cell are all shown (the cell takes the colour of
 /// the last one drawn); in ASCII mode the last glyph drawn wins.
-struct DotCanvas {
-    let columns: Int
-    let rows: Int
-    let braille: Bool
+public struct DotCanvas: Sendable {
+    /// Size in cells.
+    public let columns: Int
+    public let rows: Int
+    /// Braille dots (else one ASCII glyph per cell).
+    public let braille: Bool
     private(set) var bits: [UInt8]
     private(set) var glyphs: [Character?]
     private(set) var styles: [CellStyle?]
 
-    init(columns: Int, rows: Int, braille: Bool) {
+    /// An empty canvas of `columns` x `rows` cells.
+    public init(columns: Int, rows: Int, braille: Bool) {
         self.columns = max(0, columns)
         self.rows = max(0, rows)
         self.braille = braille
@@ -58,12 +61,13 @@ struct DotCanvas {
     }
 
     /// Dots per cell horizontally and vertically.
-    var dotsPerCell: (x: Int, y: Int) { braille ? (2, 4) : (1, 1) }
-    var dotWidth: Int { columns * dotsPerCell.x }
-    var dotHeight: Int { rows * dotsPerCell.y }
+    public var dotsPerCell: (x: Int, y: Int) { braille ? (2, 4) : (1, 1) }
+    /// The canvas's size in dots.
+    public var dotWidth: Int { columns * dotsPerCell.x }
+    public var dotHeight: Int { rows * dotsPerCell.y }
 
     /// Sets one dot; `glyph` is what ASCII mode shows for it.
-    mutating func set(_ x: Int, _ y: Int, glyph: Character, style: CellStyle) {
+    public mutating func set(_ x: Int, _ y: Int, glyph: Character, style: CellStyle) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         let (sx, sy) = dotsPerCell
         let index = (y / sy) * columns + x / sx
@@ -73,7 +77,7 @@ struct DotCanvas {
 
     /// A straight line between two dot positions; `draw(step)` decides per step whether the dot
     /// is set (for dashed and dotted lines), `phase` carries the step count across segments.
-    mutating func line(
+    public mutating func line(
         from a: (x: Double, y: Double), to b: (x: Double, y: Double), glyph: Character, style: CellStyle,
         phase: inout Int, draw: (Int) -> Bool = { _ in true }
     ) {
@@ -103,14 +107,14 @@ struct DotCanvas {
     }
 
     /// Whether the cell at (`column`, `row`) has anything drawn.
-    func isSet(column: Int, row: Int) -> Bool {
+    public func isSet(column: Int, row: Int) -> Bool {
         guard column >= 0, row >= 0, column < columns, row < rows else { return false }
         return styles[row * columns + column] != nil
     }
 
     /// Copies the drawn cells into `buffer` with the canvas's top-left at (`x`, `y`); a cell keeps
     /// its existing background when the dot's style has none.
-    func blit(into buffer: inout CellBuffer, x: Int, y: Int) {
+    public func blit(into buffer: inout CellBuffer, x: Int, y: Int) {
         for row in 0..<rows {
             for column in 0..<columns {
                 let index = row * columns + column

@@ -4,21 +4,30 @@
 ///
 /// Parts are dropped, in order of importance, when the rectangle is too small; the plot takes
 /// what is left (possibly nothing).
-struct ChartFrame {
-    let rect: Rect
-    var legendRows: [Int] = []
-    var plot: Rect
-    var axisRow: Int?
-    var labelRow: Int?
-    /// A second row of x tick labels under the first (the landscape's P(M1) row), if asked for.
-    var secondLabelRow: Int?
-    var titleRow: Int?
-    var captionRow: Int?
+public struct ChartFrame: Sendable {
+    /// The whole rectangle of the chart.
+    public let rect: Rect
+    /// The buffer rows of the legend (top first; empty: no legend).
+    public var legendRows: [Int] = []
+    /// The plotting area.
+    public var plot: Rect
+    /// The row of the x axis line, nil when there are no axes.
+    public var axisRow: Int?
+    /// The row of the x tick labels.
+    public var labelRow: Int?
+    /// A second row of x tick labels under the first (e.g. another unit of the same axis), if asked for.
+    public var secondLabelRow: Int?
+    /// The row of a long x title under the tick labels (tall charts only).
+    public var titleRow: Int?
+    /// The caption's row at the bottom, if asked for and there is room.
+    public var captionRow: Int?
     /// Width of the y tick labels (0: none).
-    var yLabelWidth = 0
-    var hasAxes: Bool { axisRow != nil }
+    public var yLabelWidth = 0
 
-    init(
+    /// The layout of a chart in `rect` with `wanted` legend rows, an optional caption row, y tick
+    /// labels `labelWidth` wide, `rightMargin` columns right of the plot and, with
+    /// `secondLabels`, a second row of x tick labels.
+    public init(
         rect: Rect, legendRows wanted: Int, caption: Bool, yLabelWidth labelWidth: Int, rightMargin: Int,
         secondLabels: Bool = false
     ) {
@@ -46,15 +55,16 @@ struct ChartFrame {
     }
 
     /// Draws the axes, ticks, tick labels and the x title. `yTicks` are rows with labels,
-    /// `xTicks` columns with labels (ascending).
-    func drawAxes(
+    /// `xTicks` columns with labels (ascending); `longXTitle` replaces `xTitle` on its own row
+    /// when there is one and it fits.
+    public func drawAxes(
         into buffer: inout CellBuffer, yTicks: [(row: Int, label: String)], xTicks: [(column: Int, label: String)],
-        xTitle: String, longXTitle: String? = nil, style: ChartStyle,
+        xTitle: String, longXTitle: String? = nil, appearance: ChartAppearance,
         secondXTicks: [(column: Int, label: String)] = [], secondXTitle: String = ""
     ) {
         guard let axisRow, !plot.isEmpty else { return }
-        let axisStyle = ChartPalette.axis(style)
-        let ascii = style.ascii
+        let axisStyle = appearance.axis
+        let ascii = appearance.ascii
         let axisColumn = plot.x - 1
         let tickRows = Set(yTicks.map(\.row))
         for row in plot.y..<plot.maxY {
@@ -75,7 +85,7 @@ struct ChartFrame {
         guard let labelRow else { return }
         let placed = AxisTicks.placeHorizontal(xTicks, lower: rect.x, upper: rect.maxX)
         for label in placed { buffer.put(label.label, x: label.start, y: labelRow, style: axisStyle, clip: rect) }
-        let titleStyle = ChartPalette.title(style)
+        let titleStyle = appearance.title
         if let secondLabelRow {
             // Labelled only where the first row is (one tick, one pair of labels), title at the right.
             let labelled = Set(placed.map(\.column))
@@ -97,27 +107,27 @@ struct ChartFrame {
         }
     }
 
-    /// Rows of the y ticks for a 0…1 axis drawn with `dotsPerRow` dots per cell, and their labels.
     /// The frame for a unit y axis with its legend drawn above: y labels two characters wide when
     /// every tick label fits ("0", ".5", "1"), else three; returns the frame and its y ticks.
-    static func withLegend(
-        _ items: [LegendItem], yTitle: String, xTitle: String, caption: Bool, style: ChartStyle,
+    public static func withLegend(
+        _ items: [LegendItem], yTitle: String, xTitle: String, caption: Bool, appearance: ChartAppearance,
         into buffer: inout CellBuffer, rect: Rect
     ) -> (frame: ChartFrame, yTicks: [(row: Int, label: String)]) {
         let legendRows = Legend.rowsNeeded(items, prefix: yTitle, width: rect.width)
-        let dotsPerRow = style.ascii ? 1 : 4
+        let dotsPerRow = appearance.ascii ? 1 : 4
         var frame = ChartFrame(rect: rect, legendRows: legendRows, caption: caption, yLabelWidth: 3, rightMargin: xTitle.count + 4)
         var yTicks = frame.unitYTicks(dotsPerRow: dotsPerRow)
         if yTicks.allSatisfy({ $0.label.count <= 2 }) {
             frame = ChartFrame(rect: rect, legendRows: legendRows, caption: caption, yLabelWidth: 2, rightMargin: xTitle.count + 4)
             yTicks = frame.unitYTicks(dotsPerRow: dotsPerRow)
         }
-        Legend.draw(items, prefix: frame.legendRows.isEmpty ? "" : yTitle, prefixStyle: ChartPalette.title(style),
+        Legend.draw(items, prefix: frame.legendRows.isEmpty ? "" : yTitle, prefixStyle: appearance.title,
                     into: &buffer, rect: rect, rows: frame.legendRows)
         return (frame, yTicks)
     }
 
-    func unitYTicks(dotsPerRow: Int) -> [(row: Int, label: String)] {
+    /// The rows and labels of the ticks of a 0…1 y axis drawn with `dotsPerRow` dots per cell.
+    public func unitYTicks(dotsPerRow: Int) -> [(row: Int, label: String)] {
         guard !plot.isEmpty else { return [] }
         let axis = LinearAxis(count: plot.height * dotsPerRow, flipped: true)
         let row = { (value: Double) in plot.y + Int(saturating: axis.position(value)) / dotsPerRow }
@@ -126,26 +136,36 @@ struct ChartFrame {
 }
 
 /// A legend entry: a coloured key (glyph or sample) and its text.
-struct LegendItem {
-    var key: String
-    var keyStyle: CellStyle
-    var text: String
-    var textStyle: CellStyle = .plain
-    var width: Int { key.count + (key.isEmpty ? 0 : 1) + text.count }
+public struct LegendItem: Hashable, Sendable {
+    /// The sample of the series or fill (a glyph, a short line); may be empty.
+    public var key: String
+    public var keyStyle: CellStyle
+    public var text: String
+    public var textStyle: CellStyle = .plain
+    /// The columns the entry takes: key, a space, text.
+    public var width: Int { key.count + (key.isEmpty ? 0 : 1) + text.count }
+
+    public init(key: String, keyStyle: CellStyle, text: String, textStyle: CellStyle = .plain) {
+        self.key = key
+        self.keyStyle = keyStyle
+        self.text = text
+        self.textStyle = textStyle
+    }
 }
 
 /// Lays legend entries out left to right over one or more rows, two spaces apart, after an
 /// optional prefix (the y-axis title); entries that do not fit are dropped.
-enum Legend {
-    static let separator = 2
+public enum Legend {
+    /// Blank columns between entries.
+    public static let separator = 2
 
     /// The rows the items need at `width`, with `prefix` first on the first row.
-    static func rowsNeeded(_ items: [LegendItem], prefix: String, width: Int) -> Int {
+    public static func rowsNeeded(_ items: [LegendItem], prefix: String, width: Int) -> Int {
         layout(items, prefix: prefix, width: width, rows: Int.max).map(\.row).max().map { $0 + 1 } ?? 1
     }
 
     /// The (row index, column offset) of each item that fits.
-    static func layout(_ items: [LegendItem], prefix: String, width: Int, rows: Int) -> [(item: Int, row: Int, column: Int)] {
+    public static func layout(_ items: [LegendItem], prefix: String, width: Int, rows: Int) -> [(item: Int, row: Int, column: Int)] {
         var result: [(Int, Int, Int)] = []
         var row = 0, column = prefix.isEmpty ? 0 : prefix.count + separator
         for (index, item) in items.enumerated() {
@@ -160,7 +180,7 @@ enum Legend {
     }
 
     /// Draws the legend on `rows` (buffer rows) of `rect`.
-    static func draw(
+    public static func draw(
         _ items: [LegendItem], prefix: String, prefixStyle: CellStyle, into buffer: inout CellBuffer, rect: Rect, rows: [Int]
     ) {
         guard let first = rows.first else { return }

@@ -41,25 +41,28 @@ public struct LogAxis: Hashable, Sendable {
 
 /// Maps `lower...upper` linearly onto positions `0...(count - 1)`; with `flipped` the upper end
 /// maps to 0 (screen rows grow downwards).
-struct LinearAxis: Hashable, Sendable {
-    let lower: Double
-    let upper: Double
-    let count: Int
-    let flipped: Bool
+public struct LinearAxis: Hashable, Sendable {
+    public let lower: Double
+    public let upper: Double
+    public let count: Int
+    public let flipped: Bool
 
-    init(lower: Double = 0, upper: Double = 1, count: Int, flipped: Bool = false) {
+    /// A linear axis; an empty or reversed range becomes `lower...lower + 1`.
+    public init(lower: Double = 0, upper: Double = 1, count: Int, flipped: Bool = false) {
         self.lower = lower
         self.upper = upper > lower ? upper : lower + 1
         self.count = max(1, count)
         self.flipped = flipped
     }
 
-    func position(_ value: Double) -> Double {
+    /// The continuous position of `value` (outside the range: beyond the ends).
+    public func position(_ value: Double) -> Double {
         let fraction = (value - lower) / (upper - lower)
         return (flipped ? 1 - fraction : fraction) * Double(count - 1)
     }
 
-    func value(at position: Double) -> Double {
+    /// The value at a position.
+    public func value(at position: Double) -> Double {
         guard count > 1 else { return lower }
         let fraction = position / Double(count - 1)
         return lower + (upper - lower) * (flipped ? 1 - fraction : fraction)

@@ -62,7 +62,8 @@ public struct ObjectiveLandscape: Sendable {
 
     /// The landscape of `algorithm` on the expected data of `parameters`.
     public static func expected(_ parameters: ModelParameters, algorithm: Algorithm) -> ObjectiveLandscape {
-        let result = expectedResults(parameters).first { $0.algorithm == algorithm }!
+        let result = expectedResults(parameters).first { $0.algorithm == algorithm }
+            ?? RLHFSolver(parameters).solve(.expected(parameters), algorithm: algorithm, recordTrace: true)
         return ObjectiveLandscape(parameters: parameters, counts: .expected(parameters), result: result)
     }
 
@@ -102,7 +103,7 @@ public struct ObjectiveLandscape: Sendable {
                 let share = (1 - x) / 2
                 return -(mixed.m1 > 0 ? mixed.m1 * log(share) : 0) - (mixed.m2 > 0 ? mixed.m2 * log1p(-share) : 0)
             case .il: return likelihood.value(x) + regulariser.value(x)
-            case .slic: return slic!.value(x)
+            case .slic: return slic?.value(x) ?? .nan
             }
         }
     }
@@ -127,6 +128,15 @@ public struct ObjectiveLandscape: Sendable {
     /// The bracket handed to Newton's method, if any.
     public var bracket: ClosedRange<Double>? { result.minimization.bracket }
 
+    /// The log-odds as a line in the scalar: `logOdds(at: x) == intercept + slope * x` exactly
+    /// (for labelling the scalar's axis in probabilities).
+    public var logOddsLine: (intercept: Double, slope: Double) {
+        switch algorithm {
+        case .rlpo, .dpo, .rlpoPairwise, .typeMLE: return (regulariser.baseLogOdds, -(dataSize / parameters.beta))
+        case .il, .slic: return (-regulariser.shift, -1)
+        }
+    }
+
     /// ln(P(M1)/P(M2)) of the policy the scalar `x` gives: logit(zeta) - x |D| / beta for
     /// RLPO and DPO, -(x + ln(|M2|/|M1|)) for IL and SLiC.
     public func logOdds(at x: Double) -> Double {
@@ -138,29 +148,4 @@ public struct ObjectiveLandscape: Sendable {
 
     /// P(M1) at `x` (from the log-odds).
     public func pM1(at x: Double) -> Double { StableMath.probability(fromLogOdds: logOdds(at: x)) }
-
-    // MARK: The window
-
-    /// The points the window must show: every local minimum, the kinks, the minimiser, zero
-    /// (RLPO, DPO: equal rewards) or the KL anchor (IL, SLiC: the base policy).
-    public var essentialPoints: [Double] {
-        var points = localMinima + kinks
-        if let argmin { points.append(argmin) }
-        if let anchor { points.append(anchor) } else { points.append(0) }
-        return points.filter(\.isFinite)
-    }
-
-    /// The horizontal window: every essential point, and the iterates that are not far outside
-    /// them (within twice their span), with a margin of a tenth of the span (at least 0.25).
-    public var window: ClosedRange<Double> {
-        let essential = essentialPoints
-        var lower = essential.min() ?? -1, upper = essential.max() ?? 1
-        let reach = 2 * max(upper - lower, 1)
-        for step in trace where step.point.isFinite && step.point >= lower - reach && step.point <= upper + reach {
-            lower = min(lower, step.point)
-            upper = max(upper, step.point)
-        }
-        let margin = max(0.1 * (upper - lower), 0.25)
-        return (lower - margin)...(upper + margin)
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 /// Shared inputs and helpers for the chart tests: sweeps come from the solver, never from

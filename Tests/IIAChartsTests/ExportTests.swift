@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import IIAApp
 @testable import IIACharts
+import IIACore
 
 /// Collects the text of each `<text>` element by its row.
 final class SVGRows: NSObject, XMLParserDelegate {
@@ -122,5 +124,3 @@ struct ExportTests {
         #expect(Set(Algorithm.allCases.map(\.chartGlyph)).count == Algorithm.allCases.count)
     }
 }
-
-import IIACore

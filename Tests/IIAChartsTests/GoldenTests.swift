@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 /// The charts at fixed sizes and settings, compared with pictures that were inspected by hand

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 /// Settings the landscape tests draw at: the model notes' two-minimum IL case, SLiC with its
@@ -107,7 +108,7 @@ struct LandscapeSemanticTests {
         #expect(chosen.row > other.row)
         let text = BufferExport.text(buffer)
         #expect(text.contains("global min") && text.contains("local min"))
-        #expect(text.contains("other min v=\(LandscapeChart.number(other.point))"))
+        #expect(text.contains("other min v=\(LandscapeChartData.number(other.point))"))
     }
 
     @Test func slicKinksAreMarkedWhereTheHingeBends() throws {

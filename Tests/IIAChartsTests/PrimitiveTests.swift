@@ -1,5 +1,6 @@
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 
 struct BrailleTests {
     /// Unicode braille: dots 1-2-3 down the left column, 4-5-6 down the right, 7 and 8 below.

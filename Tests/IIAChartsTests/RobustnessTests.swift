@@ -1,5 +1,6 @@
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 struct RobustnessTests {

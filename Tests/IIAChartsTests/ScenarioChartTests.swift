@@ -1,5 +1,6 @@
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 /// Reference lines on the sweeps and the boundary chart beyond Assumption 1 (fixed queries,

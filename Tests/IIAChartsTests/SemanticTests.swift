@@ -1,5 +1,6 @@
 import Testing
 @testable import IIACharts
+@testable import IIAApp
 import IIACore
 
 /// The pictures say what the solver says.
@@ -46,7 +47,7 @@ struct SemanticTests {
 
     @Test func rlpoAndDpoAreMergedWhenEqualAndDashedOtherwise() {
         let sweep = ChartFixtures.sweep(.data, k: 4)
-        let equal = LineChart.sameCurve(sweep.series(for: .rlpo), sweep.series(for: .dpo))
+        let equal = SweepChartData.sameCurve(sweep.series(for: .rlpo), sweep.series(for: .dpo))
         let text = BufferExport.text(ChartFixtures.render(.data, width: 60, height: 16, style: Self.ascii))
         #expect(text.contains("RLPO=DPO") == equal)
         var different = sweep

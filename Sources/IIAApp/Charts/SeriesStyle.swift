@@ -1,3 +1,4 @@
+import IIACharts
 import IIACore
 
 /// How each algorithm is drawn: a glyph (so series differ without colour) and a colour.
@@ -31,6 +32,10 @@ public extension Algorithm {
 
 /// Styles shared by the charts.
 enum ChartPalette {
+    /// The glyph set and the styles of axes and titles.
+    static func appearance(_ style: ChartStyle) -> ChartAppearance {
+        ChartAppearance(ascii: style.ascii, axis: axis(style), title: title(style))
+    }
     /// Axes, ticks and labels.
     static func axis(_ style: ChartStyle) -> CellStyle { style.color ? CellStyle(foreground: .palette(245)) : .plain }
     /// Titles.

@@ -1,38 +1,5 @@
+import IIACharts
 import IIACore
-
-/// The charts of the explorer.
-public enum ChartKind: String, CaseIterable, Sendable, Hashable {
-    /// P(M1) against |D| (the paper's Figure 2).
-    case data
-    /// P(M1) against |M2| (the paper's Figure 3).
-    case m2
-    /// The failure boundary F(zeta) in the (zeta, p*(1)) square.
-    case boundary
-    /// One algorithm's objective against its scalar, with the solver's path on it.
-    case landscape
-
-    public var title: String {
-        switch self {
-        case .data: return "P(M1) against |D|"
-        case .m2: return "P(M1) against |M2|"
-        case .boundary: return "Failure boundary F(zeta)"
-        case .landscape: return "Objective landscape"
-        }
-    }
-}
-
-/// How charts are drawn: glyph set and colour.
-public struct ChartStyle: Hashable, Sendable {
-    /// Plot with ASCII characters instead of braille dots and box drawing.
-    public var ascii: Bool
-    /// Use colour (a fixed colour per algorithm); without it series differ by glyph only.
-    public var color: Bool
-
-    public init(ascii: Bool = false, color: Bool = true) {
-        self.ascii = ascii
-        self.color = color
-    }
-}
 
 /// Renders the explorer's four charts into a rectangle of a cell buffer.
 ///
@@ -58,8 +25,17 @@ public enum ExplorerCharts {
         _ sweep: Sweep, simulated: Sweep? = nil, marker: Double?, style: ChartStyle,
         into buffer: inout CellBuffer, rect: Rect, focus: Algorithm? = nil, references: Bool = true
     ) {
-        LineChart(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style, references: references)
-            .render(into: &buffer, rect: rect)
+        PlotRenderer.render(
+            sweepPlot(sweep, simulated: simulated, marker: marker, style: style, focus: focus, references: references),
+            into: &buffer, rect: rect)
+    }
+
+    /// The sweep chart of ``renderSweep(_:simulated:marker:style:into:rect:focus:references:)`` as
+    /// plain data, for any rectangle (draw it with ``PlotRenderer/render(_:into:rect:)``).
+    public static func sweepPlot(
+        _ sweep: Sweep, simulated: Sweep? = nil, marker: Double?, style: ChartStyle, focus: Algorithm? = nil, references: Bool = true
+    ) -> Plot {
+        SweepChartData(sweep: sweep, simulated: simulated, marker: marker, focus: focus, style: style, references: references).plot()
     }
 
     /// The (zeta, p*(1)) unit square with F(zeta) for `parameters.k` (fainter curves for a few
@@ -73,7 +49,17 @@ public enum ExplorerCharts {
     public static func renderBoundary(
         _ parameters: ModelParameters, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
     ) {
-        BoundaryChart(parameters: parameters, style: style).render(into: &buffer, rect: rect)
+        PlotRenderer.render(boundaryPlot(parameters, style: style, roomy: isRoomy(rect)), into: &buffer, rect: rect)
+    }
+
+    /// Whether a boundary chart in `rect` has room for the F(zeta) of several other |Y|
+    /// (at least 50 x 22 cells; else only |Y| = 2 is drawn besides the current one).
+    public static func isRoomy(_ rect: Rect) -> Bool { rect.height >= 22 && rect.width >= 50 }
+
+    /// The boundary chart of ``renderBoundary(_:style:into:rect:)`` as plain data, with the other
+    /// |Y| when `roomy` (see ``isRoomy(_:)``).
+    public static func boundaryPlot(_ parameters: ModelParameters, style: ChartStyle, roomy: Bool) -> Plot {
+        BoundaryChartData(parameters: parameters, style: style).plot(roomy: roomy)
     }
 
     /// The landscape of one algorithm's objective over a window holding every local minimum:
@@ -90,21 +76,19 @@ public enum ExplorerCharts {
     public static func renderLandscape(
         _ landscape: ObjectiveLandscape, style: ChartStyle, into buffer: inout CellBuffer, rect: Rect
     ) -> LandscapeDrawing {
-        LandscapeChart(landscape: landscape, style: style).render(into: &buffer, rect: rect)
-    }
-}
-
-/// Turns a cell buffer into text, ANSI-coloured text, or an SVG document.
-public enum BufferExport {
-    /// Exactly `buffer.height` lines of `buffer.width` characters (trailing spaces trimmed), joined by "\n" with a final newline.
-    public static func text(_ buffer: CellBuffer) -> String {
-        guard buffer.height > 0 else { return "" }
-        return buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
+        let chart = LandscapeChartData(landscape: landscape, style: style)
+        return chart.drawing(PlotRenderer.render(chart.plot(), into: &buffer, rect: rect))
     }
 
-    /// The same text with 256-colour SGR escape codes (reset at the end of every line).
-    public static func ansi(_ buffer: CellBuffer) -> String { ANSIExport.render(buffer) }
+    /// The landscape chart of ``renderLandscape(_:style:into:rect:)`` as plain data.
+    public static func landscapePlot(_ landscape: ObjectiveLandscape, style: ChartStyle) -> Plot {
+        LandscapeChartData(landscape: landscape, style: style).plot()
+    }
 
-    /// A standalone SVG document: a monospace grid with the same colours; text is selectable.
-    public static func svg(_ buffer: CellBuffer) -> String { SVGExport.render(buffer) }
+    /// What a render of ``landscapePlot(_:style:)`` drew where, from the renderer's report.
+    public static func landscapeDrawing(
+        _ landscape: ObjectiveLandscape, style: ChartStyle, rendering: PlotRendering
+    ) -> LandscapeDrawing {
+        LandscapeChartData(landscape: landscape, style: style).drawing(rendering)
+    }
 }
