@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IIAApp
 import IIACharts
 import IIACore
 
