@@ -1,3 +1,4 @@
+import IIACharts
 import IIACore
 
 /// Everything the screen needs that follows from an ``ExplorerState``: computed once per state
@@ -25,6 +26,8 @@ public struct ExplorerDerived: Sendable {
     /// The latest report of the current Monte Carlo run (nil with expected data and before the
     /// first chunk arrives).
     public let monteCarlo: MonteCarloProgress?
+    /// The four charts as plain data, for the view to render.
+    public let plots: ChartPlots
     /// How many times the results were solved since the explorer started (to check the cache).
     public let solveCount: Int
 
@@ -60,6 +63,10 @@ public struct ExplorerDerived: Sendable {
             : nil
         let latest = progress ?? previous?.monteCarlo
         monteCarlo = latest.flatMap { state.monteCarlo.accepts($0) ? $0 : nil }
+        let capabilities = state.capabilities
+        plots = ChartPlots(
+            parameters: parameters, sweeps: sweeps, monteCarlo: monteCarlo, landscape: landscape,
+            style: ChartStyle(ascii: capabilities.ascii, color: capabilities.colorMode != .none))
     }
 
     /// The result of one algorithm.

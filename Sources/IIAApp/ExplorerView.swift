@@ -48,7 +48,6 @@ struct ExplorerView {
 
     var useColor: Bool { state.capabilities.colorMode != .none }
     var ascii: Bool { state.capabilities.ascii }
-    var chartStyle: ChartStyle { ChartStyle(ascii: ascii, color: useColor) }
 
     func colored(_ index: UInt8, bold: Bool = false) -> CellStyle {
         CellStyle(foreground: useColor ? .palette(index) : .default, bold: bold)
@@ -170,20 +169,7 @@ struct ExplorerView {
         if alone { heading += "  [\(number)/\(ChartKind.allCases.count) Tab]" }
         buffer.put(heading, x: rect.x, y: rect.y, style: focused ? colored(Self.cyan, bold: true) : headingStyle, clip: rect)
         let plot = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        switch kind {
-        case .data:
-            ExplorerCharts.renderSweep(
-                derived.sweeps.data, simulated: derived.monteCarlo?.dataSweep, marker: parameters.dataSize, style: chartStyle,
-                into: &buffer, rect: plot)
-        case .m2:
-            ExplorerCharts.renderSweep(
-                derived.sweeps.m2, simulated: derived.monteCarlo?.m2Sweep, marker: Double(parameters.m2), style: chartStyle,
-                into: &buffer, rect: plot)
-        case .boundary:
-            ExplorerCharts.renderBoundary(parameters, style: chartStyle, into: &buffer, rect: plot)
-        case .landscape:
-            ExplorerCharts.renderLandscape(derived.landscape, style: chartStyle, into: &buffer, rect: plot)
-        }
+        PlotRenderer.render(derived.plots.plot(kind, in: plot), into: &buffer, rect: plot)
     }
 
     // MARK: Text helpers
