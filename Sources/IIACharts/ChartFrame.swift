@@ -107,25 +107,6 @@ public struct ChartFrame: Sendable {
         }
     }
 
-    /// The frame for a unit y axis with its legend drawn above: y labels two characters wide when
-    /// every tick label fits ("0", ".5", "1"), else three; returns the frame and its y ticks.
-    public static func withLegend(
-        _ items: [LegendItem], yTitle: String, xTitle: String, caption: Bool, appearance: ChartAppearance,
-        into buffer: inout CellBuffer, rect: Rect
-    ) -> (frame: ChartFrame, yTicks: [(row: Int, label: String)]) {
-        let legendRows = Legend.rowsNeeded(items, prefix: yTitle, width: rect.width)
-        let dotsPerRow = appearance.ascii ? 1 : 4
-        var frame = ChartFrame(rect: rect, legendRows: legendRows, caption: caption, yLabelWidth: 3, rightMargin: xTitle.count + 4)
-        var yTicks = frame.unitYTicks(dotsPerRow: dotsPerRow)
-        if yTicks.allSatisfy({ $0.label.count <= 2 }) {
-            frame = ChartFrame(rect: rect, legendRows: legendRows, caption: caption, yLabelWidth: 2, rightMargin: xTitle.count + 4)
-            yTicks = frame.unitYTicks(dotsPerRow: dotsPerRow)
-        }
-        Legend.draw(items, prefix: frame.legendRows.isEmpty ? "" : yTitle, prefixStyle: appearance.title,
-                    into: &buffer, rect: rect, rows: frame.legendRows)
-        return (frame, yTicks)
-    }
-
     /// The rows and labels of the ticks of a 0…1 y axis drawn with `dotsPerRow` dots per cell.
     public func unitYTicks(dotsPerRow: Int) -> [(row: Int, label: String)] {
         guard !plot.isEmpty else { return [] }

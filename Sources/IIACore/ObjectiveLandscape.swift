@@ -54,17 +54,13 @@ public struct ObjectiveLandscape: Sendable {
         mixed = (counts.mixedChoseM1, counts.mixedChoseM2)
     }
 
-    /// Every algorithm's result on the expected data of `parameters`, solved together with their
-    /// traces, as the explorer's read-out and `solve` compute them (IL reuses RLPO's minimiser).
-    public static func expectedResults(_ parameters: ModelParameters) -> [AlgorithmResult] {
-        RLHFSolver(parameters).solve(.expected(parameters), recordTrace: true)
-    }
-
-    /// The landscape of `algorithm` on the expected data of `parameters`.
+    /// The landscape of `algorithm` on the expected data of `parameters`, with the result the
+    /// explorer and `solve` compute (solved after RLPO, so IL and DPO reuse its minimiser as they
+    /// do when every algorithm is solved together).
     public static func expected(_ parameters: ModelParameters, algorithm: Algorithm) -> ObjectiveLandscape {
-        let result = expectedResults(parameters).first { $0.algorithm == algorithm }
-            ?? RLHFSolver(parameters).solve(.expected(parameters), algorithm: algorithm, recordTrace: true)
-        return ObjectiveLandscape(parameters: parameters, counts: .expected(parameters), result: result)
+        let counts = PreferenceCounts.expected(parameters)
+        let result = RLHFSolver(parameters).solve(counts, algorithms: [.rlpo, algorithm], recordTrace: true)[1]
+        return ObjectiveLandscape(parameters: parameters, counts: counts, result: result)
     }
 
     // MARK: The curves

@@ -96,8 +96,10 @@ struct LabelPlacerTests {
         let items = [LegendItem(key: "*", keyStyle: .plain, text: "series"), LegendItem(key: "", keyStyle: .plain, text: "x")]
         for (width, height) in [(0, 0), (1, 1), (5, 2), (12, 7), (30, 16), (400, 200)] {
             var buffer = CellBuffer(width: width, height: height)
-            let (frame, yTicks) = ChartFrame.withLegend(
-                items, yTitle: "y", xTitle: "x", caption: true, appearance: appearance, into: &buffer, rect: buffer.bounds)
+            let legendRows = Legend.rowsNeeded(items, prefix: "y", width: width)
+            let frame = ChartFrame(rect: buffer.bounds, legendRows: legendRows, caption: true, yLabelWidth: 3, rightMargin: 5)
+            Legend.draw(items, prefix: "y", prefixStyle: appearance.title, into: &buffer, rect: buffer.bounds, rows: frame.legendRows)
+            let yTicks = frame.unitYTicks(dotsPerRow: 4)
             #expect(frame.plot.width >= 0 && frame.plot.height >= 0)
             let xTicks = [0.0, 0.5, 1].map { (column: frame.plot.x + Int(saturating: $0 * Double(frame.plot.width)), label: AxisTicks.fractionLabel($0)) }
             frame.drawAxes(into: &buffer, yTicks: yTicks, xTicks: xTicks, xTitle: "x", appearance: appearance)
