@@ -39,6 +39,7 @@ extension ExplorerView {
                 "? help", "q quit", ascii ? "arrows sliders" : "↑↓←→ sliders",
                 "Tab chart", "c scenario", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "\(Preset.keyRange) presets",
                 state.simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
+                "u undo", "U redo", "y command line",
             ]
         }
     }
@@ -65,6 +66,8 @@ extension ExplorerView {
             "c / C                   scenario (queries x choices): next / previous",
             "a / A, e                landscape algorithm: next/previous; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
+            "u / U or Ctrl-R         undo / redo a change (the last \(UndoHistory.limit) are kept)",
+            "y                       the command line of this state (also to commands.txt)",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]
