@@ -10,8 +10,10 @@ extension ExplorerState {
     /// Handles `key` and, when it changed the settings, records the change for undo.
     mutating func handleRecordingChanges(_ key: Key) -> ExplorerCommand {
         let before = historyEntry("")
+        let browsing = overlay == .none && sliders.typedText == nil
+        let movesInHistory = browsing && [Key.character("u"), .character("U"), .controlR].contains(key)
         let command = handle(key)
-        if settings != before.settings {
+        if !movesInHistory && settings != before.settings {
             var entry = before
             entry.change = describeChange(from: before.settings, key: key)
             history.record(entry)
