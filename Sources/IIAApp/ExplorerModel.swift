@@ -9,7 +9,7 @@ import IIACore
 /// 2. Send `.resize` once at start and on every resize, `.key` for each key.
 /// 3. Carry out the ``ExplorerCommand`` each ``update(_:)`` returns: start or cancel the Monte
 ///    Carlo run (delivering its reports as `.monteCarloProgress`), save a screenshot (then send
-///    `.screenshotFinished`), or quit.
+///    `.screenshotFinished`), append a command line (then send `.commandLineSaved`), or quit.
 /// 4. Draw ``view()``.
 public struct ExplorerModel: Sendable {
     /// The smallest screen the explorer draws on.
