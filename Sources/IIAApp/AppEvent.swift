@@ -11,6 +11,8 @@ public enum Key: Hashable, Sendable {
     /// A function key, F1 to F12.
     case function(Int)
     case controlC
+    /// Ctrl-R: redo.
+    case controlR
 }
 
 /// Everything that can happen to the explorer.
@@ -24,6 +26,8 @@ public enum AppEvent: Hashable, Sendable {
     case monteCarloProgress(MonteCarloProgress)
     /// How saving the screenshot asked for by ``ExplorerCommand/saveScreenshot(_:)`` went.
     case screenshotFinished(ScreenshotOutcome)
+    /// How appending the command line asked for by ``ExplorerCommand/saveCommandLine(_:)`` went.
+    case commandLineSaved(CommandLineOutcome)
 }
 
 /// What the terminal can show, decided by the adapter (locale, TERM, flags, NO_COLOR).

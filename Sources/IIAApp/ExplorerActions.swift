@@ -83,7 +83,14 @@ extension ExplorerState {
         if !visibleSliders.contains(sliders.selected) { sliders.selected = .m1 }
         focusedChart = preset.chart
         if let algorithm = preset.algorithm { landscapeAlgorithm = algorithm }
-        status = .note("preset \(preset.number): \(preset.name)")
+        simulations = preset.simulations
+        guard simulations > 0 else {
+            status = .note("preset \(preset.number): \(preset.name)")
+            return
+        }
+        sliders.lastSimulations = simulations
+        status = .note(
+            "preset \(preset.number), Monte Carlo over \(simulations) datasets as the paper averages (m: expected data): \(preset.name)")
     }
 
     mutating func reset() {

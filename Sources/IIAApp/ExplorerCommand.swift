@@ -12,6 +12,8 @@ public enum ExplorerCommand: Hashable, Sendable {
     case cancelMonteCarlo
     /// Save the screen as text and SVG, then report with ``AppEvent/screenshotFinished(_:)``.
     case saveScreenshot(ScreenshotRequest)
+    /// Append a command line to a file (`y`), then report with ``AppEvent/commandLineSaved(_:)``.
+    case saveCommandLine(CommandLineRequest)
     /// The user asked to quit.
     case quit
 }

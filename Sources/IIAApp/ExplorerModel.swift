@@ -9,7 +9,7 @@ import IIACore
 /// 2. Send `.resize` once at start and on every resize, `.key` for each key.
 /// 3. Carry out the ``ExplorerCommand`` each ``update(_:)`` returns: start or cancel the Monte
 ///    Carlo run (delivering its reports as `.monteCarloProgress`), save a screenshot (then send
-///    `.screenshotFinished`), or quit.
+///    `.screenshotFinished`), append a command line (then send `.commandLineSaved`), or quit.
 /// 4. Draw ``view()``.
 public struct ExplorerModel: Sendable {
     /// The smallest screen the explorer draws on.
@@ -44,7 +44,7 @@ public struct ExplorerModel: Sendable {
 
     /// Applies one event with ``ExplorerState/update(_:_:)``, recomputes the derived value when
     /// the state changed, and returns the command (a screenshot request gets the screen as it
-    /// was when `s` was pressed).
+    /// was when `s` was pressed, or, when it waited for Monte Carlo, with the finished run).
     public mutating func update(_ event: AppEvent) -> ExplorerCommand {
         let (next, command) = ExplorerState.update(state, event)
         var accepted: MonteCarloProgress?
@@ -53,8 +53,14 @@ public struct ExplorerModel: Sendable {
             adopt(next, progress: accepted)
             return command
         }
-        request.screen = view()
-        adopt(next, progress: accepted)
+        if accepted != nil {
+            // A screenshot that waited for Monte Carlo: the screen with the finished run.
+            adopt(next, progress: accepted)
+            request.screen = view()
+        } else {
+            request.screen = view()
+            adopt(next, progress: accepted)
+        }
         return .saveScreenshot(request)
     }
 
@@ -79,10 +85,16 @@ public struct ExplorerModel: Sendable {
         width: Int, height: Int, capabilities: DisplayCapabilities = DisplayCapabilities(),
         landscapeAlgorithm: Algorithm = .rlpo
     ) -> CellBuffer {
-        var model = ExplorerModel(
+        renderScreen(ExplorerState(
             parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
-            chart: chart, width: width, height: height, landscapeAlgorithm: landscapeAlgorithm)
-        if case .startMonteCarlo(let run) = model.update(.resize(width: width, height: height)) {
+            chart: chart, width: width, height: height, landscapeAlgorithm: landscapeAlgorithm))
+    }
+
+    /// The full screen of `state` at its size, without events (see
+    /// ``renderScreen(parameters:simulations:seed:chart:width:height:capabilities:landscapeAlgorithm:)``).
+    public static func renderScreen(_ state: ExplorerState) -> CellBuffer {
+        var model = ExplorerModel(state: state)
+        if case .startMonteCarlo(let run) = model.update(.resize(width: state.width, height: state.height)) {
             var reports: [MonteCarloProgress] = []
             run.run(isCancelled: { false }, report: { reports.append($0) })
             for report in reports { _ = model.update(.monteCarloProgress(report)) }

@@ -5,7 +5,7 @@ extension ChartKind: Codable {}
 
 /// Everything the explorer is, as one value: the sliders, the scenario (inside the parameters),
 /// the selection, the chart in focus, the algorithm shown, the overlays, the status line, the
-/// screen size and the Monte Carlo run in progress.
+/// screen size, the Monte Carlo run in progress and the undo history.
 ///
 /// It holds nothing that can be computed from it (results, sweeps, verdicts: see
 /// ``ExplorerDerived``), so it round-trips through JSON and compares with `==`.
@@ -55,8 +55,14 @@ public struct ExplorerState: Hashable, Sendable, Codable {
     public var monteCarlo = MonteCarloStatus()
     public var start: StartingPoint
     public var capabilities: DisplayCapabilities
-    /// Where screenshots go.
+    /// Where screenshots (and `y`'s commands.txt) go.
     public var screenshotDirectory: String
+    /// The changes `u` undoes and `U` redoes. Part of the JSON form too, so that the state stays
+    /// one value that round-trips; the shareable form is the command line (``ExplorerCommandLine``).
+    public var history = UndoHistory()
+    /// A screenshot asked for while Monte Carlo was still running: it is taken when the run
+    /// completes, so that it shows what its command line reproduces.
+    public var pendingScreenshot = false
 
     /// An explorer starting in any state. Values outside a slider's range are clamped into it
     /// (the status line says so). With `simulations > 0` the first ``update(_:_:)`` (the

@@ -18,8 +18,12 @@ extension ExplorerState {
             width = max(0, newWidth)
             height = max(0, newHeight)
         case .key(let key):
-            let command = handle(key)
+            let command = handleRecordingChanges(key)
             if command != .none { return command }
+            if pendingScreenshot && wantedMonteCarlo == nil {
+                pendingScreenshot = false
+                status = .note("screenshot cancelled with Monte Carlo (s saves the screen now)")
+            }
         case .monteCarloProgress(let progress):
             guard monteCarlo.accepts(progress) else { return .none }
             monteCarlo.completed = progress.completed
@@ -28,9 +32,13 @@ extension ExplorerState {
                 case nil, .monteCarlo?: status = .monteCarlo("Monte Carlo done: \(progress.total) datasets (seed \(seed))")
                 default: break
                 }
+                if pendingScreenshot { return screenshotCommand() }
             }
             return .none
         case .screenshotFinished(let outcome):
+            if case .failed = outcome { status = .error(outcome.message) } else { status = .note(outcome.message) }
+            return .none
+        case .commandLineSaved(let outcome):
             if case .failed = outcome { status = .error(outcome.message) } else { status = .note(outcome.message) }
             return .none
         }
@@ -86,10 +94,11 @@ extension ExplorerState {
         case .tab: cycleChart(by: 1)
         case .backTab: cycleChart(by: -1)
         case .character("m"): toggleSimulation()
-        case .character("s"):
-            status = .note("saving screenshot to \(screenshotDirectory)/ …")
-            return .saveScreenshot(ScreenshotRequest(directory: screenshotDirectory, baseName: "iia-explorer"))
+        case .character("s"): return screenshotCommand()
         case .character("r"): reset()
+        case .character("u"): undo()
+        case .character("U"), .controlR: redo()
+        case .character("y"): return saveCommandLine()
         case .character("?"), .function(1): overlay = .help
         case .character("e"): overlay = .explaining
         case .character("a"): cycleLandscapeAlgorithm(by: 1)

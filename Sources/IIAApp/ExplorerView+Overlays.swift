@@ -39,6 +39,7 @@ extension ExplorerView {
                 "? help", "q quit", ascii ? "arrows sliders" : "↑↓←→ sliders",
                 "Tab chart", "c scenario", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "\(Preset.keyRange) presets",
                 state.simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
+                "u undo", "U redo", "y command line",
             ]
         }
     }
@@ -59,12 +60,12 @@ extension ExplorerView {
         [
             "Up/Down, k/j            select a slider",
             "Left/Right, h/l         fine step; Shift/Ctrl-arrows, PgUp/PgDn coarse",
-            "Home / End              the slider's minimum / maximum",
-            "Enter or =              type a value (Enter applies, Esc cancels)",
+            "Home / End, Enter or =  minimum / maximum; type a value (Esc cancels)",
             "Tab / Shift-Tab         next / previous chart in focus",
             "c / C                   scenario (queries x choices): next / previous",
             "a / A, e                landscape algorithm: next/previous; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
+            "u, U or Ctrl-R / y      undo, redo / command line (to commands.txt)",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]

@@ -195,6 +195,7 @@ public struct KeyInputDecoder: Sendable {
         case 8, 127: return .key(.backspace)
         case 9: return .key(.tab)
         case 10, 13: return .key(.enter)
+        case 18: return .key(.controlR)
         case 26: return .suspend
         case 0..<0x20, 0x80..<0xA0:
             return .ignored(String(Unicode.Scalar(value).map(Character.init) ?? "\u{FFFD}"))

@@ -11,14 +11,22 @@ public struct Preset: Hashable, Sendable {
     public var chart: ChartKind
     /// The algorithm the landscape and the explain panel switch to (nil: unchanged).
     public var algorithm: Algorithm? = nil
+    /// Simulated datasets per point (0: expected data). The paper's Figures 2 and 3 average 100
+    /// simulated datasets, so presets 2 and 3 do too (`m` switches to expected data).
+    public var simulations = 0
+
+    /// The paper's number of simulated datasets per point in Figures 2 and 3.
+    public static let paperSimulations = 100
 
     /// Every preset, by key.
     public static let all: [Preset] = [
         Preset(number: 1, name: "paper defaults, |Y| = 2 (Figure 2, pairs)", parameters: .paperDefaults, chart: .data),
-        Preset(number: 2, name: "Figure 2 with |Y| = 4: the perverse failure", parameters: ModelParameters(k: 4), chart: .data),
+        Preset(number: 2, name: "Figure 2 with |Y| = 4: the perverse failure", parameters: ModelParameters(k: 4), chart: .data,
+               simulations: paperSimulations),
         Preset(
             number: 3, name: "Figure 3: IL against |M2| (|M1| = 10, |M2| = 1000)",
-            parameters: ModelParameters(m1: 10, m2: 1000, k: 2, dataSize: 1000), chart: .m2),
+            parameters: ModelParameters(m1: 10, m2: 1000, k: 2, dataSize: 1000), chart: .m2,
+            simulations: paperSimulations),
         Preset(
             number: 4, name: "|Y| = 3 boundary: F(0.8) = 0.6 = p*(1)",
             parameters: ModelParameters(p1: 0.6, zeta: 0.8, k: 3), chart: .boundary),

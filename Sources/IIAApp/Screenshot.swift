@@ -13,11 +13,15 @@ public struct ScreenshotRequest: Hashable, Sendable {
     public var directory: String
     /// The file name stem, e.g. "iia-explorer"; the caller appends a free number and the extensions.
     public var baseName: String
+    /// `iia-explorer snapshot … --chart all …`, which prints the same screen (all but the status
+    /// and key lines): the text file's first line (after "$ ") and the SVG's description.
+    public var commandLine: String?
 
-    public init(screen: CellBuffer? = nil, directory: String, baseName: String) {
+    public init(screen: CellBuffer? = nil, directory: String, baseName: String, commandLine: String? = nil) {
         self.screen = screen
         self.directory = directory
         self.baseName = baseName
+        self.commandLine = commandLine
     }
 }
 

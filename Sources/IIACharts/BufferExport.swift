@@ -10,5 +10,8 @@ public enum BufferExport {
     public static func ansi(_ buffer: CellBuffer) -> String { ANSIExport.render(buffer) }
 
     /// A standalone SVG document: a monospace grid with the same colours; text is selectable.
-    public static func svg(_ buffer: CellBuffer) -> String { SVGExport.render(buffer) }
+    /// `description`, when given, becomes the document's `<desc>`.
+    public static func svg(_ buffer: CellBuffer, description: String? = nil) -> String {
+        SVGExport.render(buffer, description: description)
+    }
 }

@@ -84,16 +84,19 @@ enum SVGExport {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format: "%.2f", value)
     }
 
-    static func render(_ buffer: CellBuffer) -> String {
+    /// The document; `description`, when given, becomes its `<desc>` (e.g. the command line that
+    /// draws the same screen).
+    static func render(_ buffer: CellBuffer, description: String? = nil) -> String {
         let width = Double(buffer.width) * cellWidth, height = Double(buffer.height) * cellHeight
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(number(width))" height="\(number(height))" \
             viewBox="0 0 \(number(width)) \(number(height))" font-family="\(fontFamily)" font-size="\(number(fontSize))" \
             fill="\(defaultForeground)">
-            <rect width="100%" height="100%" fill="\(defaultBackground)"/>
 
             """
+        if let description { svg += "<desc>\(escape(description))</desc>\n" }
+        svg += "<rect width=\"100%\" height=\"100%\" fill=\"\(defaultBackground)\"/>\n"
         // Backgrounds.
         for y in 0..<buffer.height {
             var x = 0

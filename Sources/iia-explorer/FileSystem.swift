@@ -121,25 +121,45 @@ enum FileSystem {
     static func writeNewFile(_ contents: String, to path: String, reportedPath: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw FileError("write", reportedPath, errno: errno) }
-        var failure: Int32?
-        var bytes = Array(contents.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        var failure = writeAll(contents, to: descriptor)
         if failure == nil && fsync(descriptor) != 0 && errno != EINVAL && errno != EROFS { failure = errno }
         if close(descriptor) != 0 && failure == nil { failure = errno }
         if let failure {
             unlink(path)
             throw FileError("write", reportedPath, errno: failure)
+        }
+    }
+
+    /// Appends `contents` to the regular file at `path` (created when missing; a link, FIFO,
+    /// device or folder there is refused). Throws a ``FileError`` naming `path`.
+    static func append(_ contents: String, to path: String) throws {
+        // Non-blocking, so that a FIFO at the name cannot hang the caller; only a regular file is written.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
+        guard descriptor >= 0 else { throw FileError("append to", path, errno: errno) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw FileError("append to", path, reason: "not a regular file")
+        }
+        var failure = writeAll(contents, to: descriptor)
+        if close(descriptor) != 0 && failure == nil { failure = errno }
+        if let failure { throw FileError("append to", path, errno: failure) }
+    }
+
+    /// Writes all of `contents` to an open file; returns errno on failure.
+    private static func writeAll(_ contents: String, to descriptor: Int32) -> Int32? {
+        var bytes = Array(contents.utf8)
+        return bytes.withUnsafeMutableBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
         }
     }
 

@@ -12,6 +12,7 @@ struct SnapshotCommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var screen: ExplorerStateOptions
     @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen).")
     var chart: String = "all"
     @Option(help: ArgumentHelp("The algorithm of the landscape chart: \(SnapshotCommand.algorithmNames) (default RLPO; with --chart landscape or all)."))
@@ -56,17 +57,22 @@ struct SnapshotCommand: ParsableCommand {
                 option: "--size",
                 allowed: "at least \(ExplorerModel.minimumWidth)x\(ExplorerModel.minimumHeight) for --chart all", got: size)
         }
+        try screen.requireExplorerScreen(chart == "all")
         let parameters = try model.parameters()
         let sweepPoints = chart == "data" || chart == "m2" ? SweepAxis.data.defaultRange.points : 1
         let simulations = try simulation.simulations(points: sweepPoints)
         let seed = try simulation.seedValue()
-        if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
+        // The explorer's |D| may have a fraction (preset 7's 18.4): its datasets hold |D| rounded.
+        if simulations > 0 && chart != "all" { try model.requireWholeDataSize(reason: "with --sims") }
+        var explorerScreen: (focus: ChartKind, selected: SliderID)?
         if chart == "all" {
             try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "for --chart all (the explorer's slider range)")
+            explorerScreen = (try screen.focusedChart(), try screen.selectedSlider(in: parameters))
         }
         let buffer = Self.buffer(
             parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height, ascii: ascii, color: !noColor,
-            simulations: simulations, seed: seed, algorithm: landscapeAlgorithm)
+            simulations: simulations, seed: seed, algorithm: landscapeAlgorithm,
+            focus: explorerScreen?.focus ?? .data, selected: explorerScreen?.selected ?? .m1)
         switch format {
         case "svg": return BufferExport.svg(buffer)
         case "ansi": return noColor ? BufferExport.text(buffer) : BufferExport.ansi(buffer)
@@ -77,13 +83,15 @@ struct SnapshotCommand: ParsableCommand {
     /// The cell buffer for one chart, or the whole screen when `chart` is nil.
     static func buffer(
         parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, ascii: Bool, color: Bool,
-        simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo
+        simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo, focus: ChartKind = .data, selected: SliderID = .m1
     ) -> CellBuffer {
         let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
         guard let chart else {
-            return ExplorerModel.renderScreen(
-                parameters: parameters, simulations: simulations, seed: seed, width: width, height: height,
-                capabilities: capabilities, landscapeAlgorithm: algorithm)
+            var state = ExplorerState(
+                parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
+                chart: focus, width: width, height: height, landscapeAlgorithm: algorithm)
+            state.sliders.selected = selected
+            return ExplorerModel.renderScreen(state)
         }
         var buffer = CellBuffer(width: width, height: height)
         let style = ChartStyle(ascii: ascii, color: color)

@@ -14,6 +14,9 @@ struct TUICommand: ParsableCommand {
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
+    @OptionGroup var screen: ExplorerStateOptions
+    @Option(help: ArgumentHelp("The algorithm of the landscape and the explain panel: \(SnapshotCommand.algorithmNames) (default RLPO)."))
+    var algorithm: String?
     @Flag(help: "ASCII only: no braille, no box drawing (automatic when the locale is not UTF-8).")
     var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
@@ -25,12 +28,17 @@ struct TUICommand: ParsableCommand {
         let parameters = try model.parameters()
         let simulations = try simulation.simulations()
         let seed = try simulation.seedValue()
-        if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
+        // |D| may have a fraction, as in the explorer (preset 7): its datasets then hold |D| rounded.
         try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "in the explorer (its slider range)")
+        let chart = try screen.focusedChart()
+        let selected = try screen.selectedSlider(in: parameters)
+        let landscapeAlgorithm = try SnapshotCommand.parseAlgorithm(algorithm)
         try TerminalSession.run(ascii: ascii, noColor: noColor) { capabilities in
-            ExplorerTerminalProgram(model: ExplorerModel(
+            var state = ExplorerState(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
-                screenshotDirectory: screenshotDirectory))
+                screenshotDirectory: screenshotDirectory, chart: chart, landscapeAlgorithm: landscapeAlgorithm)
+            state.sliders.selected = selected
+            return ExplorerTerminalProgram(model: ExplorerModel(state: state))
         }
     }
 }
@@ -60,6 +68,8 @@ struct ExplorerTerminalProgram: TerminalProgram {
             return .startWork(BackgroundWork { isCancelled, report in run.run(isCancelled: isCancelled, report: report) })
         case .saveScreenshot(let request):
             return execute(model.update(.screenshotFinished(Self.save(request, screen: request.screen ?? model.view()))))
+        case .saveCommandLine(let request):
+            return execute(model.update(.commandLineSaved(CommandLineFile.append(request))))
         }
     }
 
@@ -72,9 +82,11 @@ struct ExplorerTerminalProgram: TerminalProgram {
                     .appendingPathComponent(String(format: "%@-%03d", request.baseName, number))
                 let manager = FileManager.default
                 if manager.fileExists(atPath: stem + ".txt") || manager.fileExists(atPath: stem + ".svg") { continue }
-                try OutputFile.write(BufferExport.text(screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
+                let firstLine = request.commandLine.map { "$ " + $0 + "\n" } ?? ""
+                try OutputFile.write(firstLine + BufferExport.text(screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
                 do {
-                    try OutputFile.write(BufferExport.svg(screen), to: stem + ".svg", force: false, option: "--screenshot-dir")
+                    let svg = BufferExport.svg(screen, description: request.commandLine)
+                    try OutputFile.write(svg, to: stem + ".svg", force: false, option: "--screenshot-dir")
                 } catch {
                     unlink(stem + ".txt")
                     throw error

@@ -47,16 +47,19 @@ enum ExplorerRanges {
     }
 
     /// Refuses a parameter or dataset count outside its slider's range (or not whole where the
-    /// slider takes whole numbers).
+    /// slider takes whole numbers, |D| excepted).
     static func check(_ parameters: ModelParameters, simulations: Int, model: ModelOptions, context: String) throws {
         for slider in SliderID.allCases {
             let value = slider == .simulations ? Double(simulations) : slider.value(in: parameters)
             guard let value else { continue }
             let spec = slider.spec
-            if spec.clamped(value) != value {
+            // |D| keeps a fraction in the explorer (as its presets do); only its range applies.
+            let inRange = slider == .dataSize ? spec.range.contains(value) : spec.clamped(value) == value
+            if !inRange {
                 let raw = slider == .simulations ? String(simulations) : model.rawValue(String(option(slider).dropFirst(2)))
                 var allowed = spec.allowedDescription(ascii: false)
                 if slider == .simulations { allowed = allowed.replacingOccurrences(of: "from 0 ", with: "from 1 ") }
+                if slider == .dataSize { allowed = allowed.replacingOccurrences(of: "a whole number", with: "a number") }
                 throw InputError(option: option(slider), allowed: "\(allowed) \(context)", got: raw)
             }
         }

@@ -76,7 +76,15 @@ struct HelpAndScopeTests {
     @Test("the explorer and its screen snapshot refuse values outside the sliders instead of clamping them")
     func explorerRanges() throws {
         try OptionValueTests.expectRefused(["snapshot", "--beta", "1e-5"], ["--beta", "1e-3", "1e3"])
-        try OptionValueTests.expectRefused(["snapshot", "--data", "18.4"], ["--data", "whole number"])
+        try OptionValueTests.expectRefused(["snapshot", "--data", "2e7"], ["--data", "1e7"])
+        // |D| may have a fraction on the explorer's screen (preset 7's 18.4), as in the explorer;
+        // simulated data for a single chart still needs a whole |D|.
+        let fractional = try ExplorerBinary.run(["snapshot", "--data", "18.4", "--size", "80x24"])
+        #expect(fractional.status == 0, "\(fractional.standardError)")
+        try OptionValueTests.expectRefused(["snapshot", "--chart", "data", "--data", "18.4", "--sims", "2"], ["--data", "whole number"])
+        try OptionValueTests.expectRefused(["snapshot", "--chart", "data", "--focus", "m2"], ["--focus", "--chart all"])
+        try OptionValueTests.expectRefused(["snapshot", "--select", "fixed-m1"], ["--select", "m1, m2, p1"])
+        try OptionValueTests.expectRefused(["tui", "--focus", "everything"], ["--focus", "data, m2, boundary or landscape"])
         try OptionValueTests.expectRefused(["tui", "--sims", "1000"], ["--sims", "500"])
         try OptionValueTests.expectRefused(["tui", "--m2", "1e10"], ["--m2", "1e9"])
         let chart = try ExplorerBinary.run(["snapshot", "--chart", "landscape", "--beta", "1e-5"])

@@ -23,6 +23,22 @@ import IIACore
         #expect(model.screen.contains("60% prefer M1"))
     }
 
+    @Test func presetsTwoAndThreeAverageAHundredDatasetsAsThePaperWithExpectedDataOneKeyAway() throws {
+        for digit in ["2", "3"] {
+            var model = makeModel()
+            let run = try #require(model.press(.character(Character(digit))).monteCarloRun)
+            #expect(run.key.simulations == 100 && model.simulations == Preset.paperSimulations)
+            #expect(model.view().lines[0].contains("Monte Carlo 0/100"))
+            #expect(model.statusMessage?.contains("100 datasets as the paper averages") == true)
+            #expect(model.press(.character("m")) == [.cancelMonteCarlo])
+            #expect(model.simulations == 0 && model.view().lines[0].contains("expected data"))
+        }
+        // The other presets use expected data, whatever was on before.
+        var model = makeModel(simulations: 50)
+        model.press(.character("5"))
+        #expect(model.simulations == 0)
+    }
+
     @Test func presetThreeLooksAtIncludingLearningAgainstM2() {
         var model = makeModel()
         model.press(.character("3"))
@@ -46,7 +62,13 @@ import IIACore
         var model = makeModel()
         for preset in Preset.all {
             model.press(.character(Character(String(preset.number))))
-            #expect(model.statusMessage == "preset \(preset.number): \(preset.name)")
+            if preset.simulations > 0 {
+                // Figures 2 and 3 average simulated datasets, and the status line says so.
+                #expect(model.statusMessage == "preset \(preset.number), Monte Carlo over \(preset.simulations) datasets as the paper averages (m: expected data): \(preset.name)")
+            } else {
+                #expect(model.statusMessage == "preset \(preset.number): \(preset.name)")
+            }
+            #expect(model.simulations == preset.simulations)
             #expect(!model.screen.lowercased().contains("nan"))
         }
         // Every digit is a preset (1-9, then 0); a digit-like character that is no digit says so.
@@ -58,7 +80,7 @@ import IIACore
 
     @Test func resetReturnsToTheStartingState() {
         var model = makeModel(ModelParameters(m2: 500, k: 3), simulations: 0)
-        model.press(.character("2"), .down, .right, .tab, .character("m"))
+        model.press(.character("2"), .down, .right, .tab)
         #expect(model.parameters != ModelParameters(m2: 500, k: 3))
         #expect(model.simulations == 100)
         model.press(.character("r"))
