@@ -24,6 +24,10 @@ public enum AppEvent: Hashable, Sendable {
     case monteCarloProgress(MonteCarloProgress)
     /// How saving the screenshot asked for by ``ExplorerCommand/saveScreenshot(_:)`` went.
     case screenshotFinished(ScreenshotOutcome)
+    /// A mouse report (see ``ExplorerState/handle(_:)-(MouseEvent)``).
+    case mouse(MouseEvent)
+    /// How writing the CSV asked for by ``ExplorerCommand/exportChart(_:)`` went.
+    case chartExportFinished(ChartExportOutcome)
 }
 
 /// What the terminal can show, decided by the adapter (locale, TERM, flags, NO_COLOR).

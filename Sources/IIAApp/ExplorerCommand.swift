@@ -12,6 +12,8 @@ public enum ExplorerCommand: Hashable, Sendable {
     case cancelMonteCarlo
     /// Save the screen as text and SVG, then report with ``AppEvent/screenshotFinished(_:)``.
     case saveScreenshot(ScreenshotRequest)
+    /// Write the focused chart's data as CSV, then report with ``AppEvent/chartExportFinished(_:)``.
+    case exportChart(ChartExportRequest)
     /// The user asked to quit.
     case quit
 }

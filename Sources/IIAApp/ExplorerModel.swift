@@ -49,6 +49,11 @@ public struct ExplorerModel: Sendable {
         let (next, command) = ExplorerState.update(state, event)
         var accepted: MonteCarloProgress?
         if case .monteCarloProgress(let progress) = event, next.monteCarlo.accepts(progress) { accepted = progress }
+        if case .exportChart(var request) = command {
+            request.csv = chartCSV(request.chart)
+            adopt(next, progress: accepted)
+            return .exportChart(request)
+        }
         guard case .saveScreenshot(var request) = command else {
             adopt(next, progress: accepted)
             return command
@@ -63,6 +68,15 @@ public struct ExplorerModel: Sendable {
         state = next
         derived = ExplorerDerived(next, previous: derived, progress: progress)
         derivedComputations += 1
+    }
+
+    /// The CSV of a chart's data for the current state (see ``ChartData``), at the size the
+    /// chart is drawn (the boundary chart draws more |Y| when it is large).
+    public func chartCSV(_ chart: ChartKind) -> String {
+        let layout = ScreenLayout.of(state)
+        let slot = layout.charts.first { $0.kind == chart }?.rect ?? Rect(x: 0, y: 0, width: 0, height: 0)
+        let plot = Rect(x: slot.x, y: slot.y + 1, width: slot.width, height: max(0, slot.height - 1))
+        return ChartData.csv(chart, state: state, derived: derived, plot: plot)
     }
 
     /// The whole screen for the current state.

@@ -55,8 +55,12 @@ public struct ExplorerState: Hashable, Sendable, Codable {
     public var monteCarlo = MonteCarloStatus()
     public var start: StartingPoint
     public var capabilities: DisplayCapabilities
-    /// Where screenshots go.
+    /// Where screenshots (and chart exports) go.
     public var screenshotDirectory: String
+    /// Whether the chart in focus fills the screen (`f`; Esc leaves).
+    public var presentation = false
+    /// What the mouse is dragging (set by a press on a slider's track or in the boundary chart).
+    public var mouseDrag: MouseDragTarget?
 
     /// An explorer starting in any state. Values outside a slider's range are clamped into it
     /// (the status line says so). With `simulations > 0` the first ``update(_:_:)`` (the

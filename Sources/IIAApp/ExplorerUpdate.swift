@@ -33,6 +33,11 @@ extension ExplorerState {
         case .screenshotFinished(let outcome):
             if case .failed = outcome { status = .error(outcome.message) } else { status = .note(outcome.message) }
             return .none
+        case .mouse(let mouse):
+            handle(mouse)
+        case .chartExportFinished(let outcome):
+            if case .failed = outcome { status = .error(outcome.message) } else { status = .note(outcome.message) }
+            return .none
         }
         return monteCarloCommand()
     }
@@ -90,6 +95,9 @@ extension ExplorerState {
             status = .note("saving screenshot to \(screenshotDirectory)/ …")
             return .saveScreenshot(ScreenshotRequest(directory: screenshotDirectory, baseName: "iia-explorer"))
         case .character("r"): reset()
+        case .character("x"): return exportFocusedChart()
+        case .character("f"): togglePresentation()
+        case .escape where presentation: togglePresentation()
         case .character("?"), .function(1): overlay = .help
         case .character("e"): overlay = .explaining
         case .character("a"): cycleLandscapeAlgorithm(by: 1)

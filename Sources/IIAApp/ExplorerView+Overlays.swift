@@ -20,6 +20,8 @@ extension ExplorerView {
         }
         if let status = state.status {
             buffer.put(status.text(derived), x: rect.x, y: rect.y, style: status.isError ? errorStyle : .plain, clip: rect)
+        } else if state.presentation {
+            buffer.put(presentationSliderLine, x: rect.x, y: rect.y, clip: rect)
         } else {
             buffer.put("\(spec.label): \(selected.summary(in: parameters))", x: rect.x, y: rect.y, style: dimStyle, clip: rect)
         }
@@ -34,11 +36,14 @@ extension ExplorerView {
             return ["e/Esc close", "a next algorithm", "Ctrl-C quit"]
         case .none where state.sliders.typedText != nil:
             return ["Enter apply", "Esc cancel", "Backspace delete", "Ctrl-C quit"]
+        case .none where state.presentation:
+            return presentationKeyHints
         case .none:
             return [
                 "? help", "q quit", ascii ? "arrows sliders" : "↑↓←→ sliders",
                 "Tab chart", "c scenario", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "\(Preset.keyRange) presets",
                 state.simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
+                "f present", "x export",
             ]
         }
     }
@@ -66,6 +71,9 @@ extension ExplorerView {
             "a / A, e                landscape algorithm: next/previous; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
+            "x / f                   chart data as CSV / chart full screen (Esc leaves)",
+            "mouse                   click, drag or wheel a slider; click a chart to focus;",
+            "                        click the boundary chart: zeta and p*(1) go there",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]
             + Preset.all.map { ("  \($0.number)  \($0.name)", false) }
