@@ -47,7 +47,8 @@ struct SliderTrack: Equatable {
 extension SliderSpec {
     /// The value at a position (0…1) along the slider, the inverse of ``position(of:)``, rounded
     /// tidily for a slider `cells` wide: linear sliders to the coarsest 1-2-5 step within half a
-    /// cell, logarithmic ones to the nearest Renard R10 number; whole numbers for integer
+    /// cell, logarithmic ones to the nearest Renard R10 number (below 10 the nearest whole
+    /// number for integer sliders); whole numbers for integer
     /// sliders; clamped into the range.
     func value(atPosition position: Double, cells: Int) -> Double {
         let t = position.isFinite ? min(1, max(0, position)) : 0
@@ -62,6 +63,11 @@ extension SliderSpec {
             return clamped(Self.tidy((raw / step).rounded() * step))
         case .logarithmic:
             let raw = exp(log(lo) + t * (log(hi) - log(lo)))
+            if isInteger && raw < 10 {
+                // Below 10 every whole number is tidy: the nearest one (on the log scale).
+                let below = raw.rounded(.down), above = raw.rounded(.up)
+                return clamped(below >= 1 && log(raw / below) <= log(above / raw) ? below : above)
+            }
             let (floor, ceiling) = Self.renardIndices(around: raw)
             let below = Self.renardValue(tenths: floor), above = Self.renardValue(tenths: ceiling)
             return clamped(log(raw / below) <= log(above / raw) ? below : above)
