@@ -66,14 +66,11 @@ extension ExplorerView {
             "Left/Right, h/l         fine step; Shift/Ctrl-arrows, PgUp/PgDn coarse",
             "Home / End              the slider's minimum / maximum",
             "Enter or =              type a value (Enter applies, Esc cancels)",
-            "Tab / Shift-Tab         next / previous chart in focus",
-            "c / C                   scenario (queries x choices): next / previous",
-            "a / A, e                landscape algorithm: next/previous; e explains it",
+            "Tab / Shift-Tab; x; f   chart: next / previous; data as CSV; full screen",
+            "c / C, a / A, e         next/previous scenario, algorithm; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
-            "x / f                   chart data as CSV / chart full screen (Esc leaves)",
-            "mouse                   click, drag or wheel a slider; click a chart to focus;",
-            "                        click the boundary chart: zeta and p*(1) go there",
+            "mouse click/drag/wheel  sliders; click: focus a chart, boundary: go there",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]
             + Preset.all.map { ("  \($0.number)  \($0.name)", false) }

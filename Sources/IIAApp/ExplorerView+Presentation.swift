@@ -4,7 +4,7 @@ import IIACore
 /// Presentation mode (`f`): the chart in focus over the whole screen.
 extension ExplorerView {
     /// The title with the scenario, the chart (heading and full legend included), the verdict
-    /// line, and the status and key lines.
+    /// (wrapped over its two rows), and the status and key lines.
     func drawPresentation(into buffer: inout CellBuffer, layout: ScreenLayout) {
         drawTitle(into: &buffer, rect: layout.title)
         if let slot = layout.charts.first {
@@ -12,7 +12,9 @@ extension ExplorerView {
         }
         if let rect = layout.verdict {
             let style = derived.boundary.isPerverse ? errorStyle : CellStyle(bold: true)
-            buffer.put(verdictLine, x: rect.x, y: rect.y, style: style, clip: rect)
+            for (offset, line) in wrap(verdictLine, width: rect.width).prefix(rect.height).enumerated() {
+                buffer.put(line, x: rect.x, y: rect.y + offset, style: style, clip: rect)
+            }
         }
         drawStatus(into: &buffer, rect: layout.status)
         drawKeys(into: &buffer, rect: layout.keys)

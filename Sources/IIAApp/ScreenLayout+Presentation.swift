@@ -10,7 +10,7 @@ extension ScreenLayout {
     }
 
     /// Presentation mode (`f`): the title (with the scenario), the chart in focus over the whole
-    /// width from the second row down to the verdict line, then the status and key lines. No
+    /// width from the second row down to the verdict (two rows), then the status and key lines. No
     /// sliders, boundary summary or read-out.
     static func presentation(width: Int, height: Int, focused: ChartKind) -> ScreenLayout {
         var layout = ScreenLayout(width: width, height: height, focused: focused)
@@ -19,8 +19,8 @@ extension ScreenLayout {
         layout.boundary = empty
         layout.readOut = empty
         layout.fullReadOut = false
-        layout.verdict = Rect(x: 0, y: max(1, height - 3), width: width, height: 1)
-        layout.charts = [(focused, Rect(x: 0, y: 1, width: width, height: max(0, height - 4)))]
+        layout.verdict = Rect(x: 0, y: max(1, height - 4), width: width, height: 2)
+        layout.charts = [(focused, Rect(x: 0, y: 1, width: width, height: max(0, height - 5)))]
         return layout
     }
 }
