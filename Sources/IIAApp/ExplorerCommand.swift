@@ -1,8 +1,8 @@
 /// What the explorer asks its caller to do after an event: the only way it has effects.
 ///
 /// ``ExplorerState/update(_:_:)`` returns one per event; the adapter carries it out and reports
-/// back with an ``AppEvent`` (``AppEvent/monteCarloProgress(_:)``, ``AppEvent/screenshotFinished(_:)``).
-/// Room is left for further effects (an export, say) as new cases.
+/// back with an ``AppEvent`` (``AppEvent/monteCarloProgress(_:)``, ``AppEvent/screenshotFinished(_:)``,
+/// ``AppEvent/chartExportFinished(_:)``). Further effects come as new cases.
 public enum ExplorerCommand: Hashable, Sendable {
     /// Nothing to do.
     case none

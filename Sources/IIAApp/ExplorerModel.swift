@@ -6,10 +6,11 @@ import IIACore
 ///
 /// Pure: it never touches the terminal or the file system. The caller's loop:
 /// 1. `var model = ExplorerModel(parameters:simulations:seed:capabilities:screenshotDirectory:)`.
-/// 2. Send `.resize` once at start and on every resize, `.key` for each key.
+/// 2. Send `.resize` once at start and on every resize, `.key` for each key, `.mouse` for each
+///    mouse report.
 /// 3. Carry out the ``ExplorerCommand`` each ``update(_:)`` returns: start or cancel the Monte
 ///    Carlo run (delivering its reports as `.monteCarloProgress`), save a screenshot (then send
-///    `.screenshotFinished`), or quit.
+///    `.screenshotFinished`), write a chart's CSV (then send `.chartExportFinished`), or quit.
 /// 4. Draw ``view()``.
 public struct ExplorerModel: Sendable {
     /// The smallest screen the explorer draws on.
@@ -44,7 +45,7 @@ public struct ExplorerModel: Sendable {
 
     /// Applies one event with ``ExplorerState/update(_:_:)``, recomputes the derived value when
     /// the state changed, and returns the command (a screenshot request gets the screen as it
-    /// was when `s` was pressed).
+    /// was when `s` was pressed, an export request the chart's CSV as it was when `x` was pressed).
     public mutating func update(_ event: AppEvent) -> ExplorerCommand {
         let (next, command) = ExplorerState.update(state, event)
         var accepted: MonteCarloProgress?
