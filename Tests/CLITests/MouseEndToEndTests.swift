@@ -107,6 +107,21 @@ struct MouseEndToEndTests {
         try KeySequenceEndToEndTests.expectQuitRestores(tmux)
     }
 
+    @Test("an export that cannot be written says why on the status line and the explorer goes on")
+    func exportFailure() throws {
+        let folder = try ExplorerBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "x".write(to: folder.appendingPathComponent("blocker"), atomically: false, encoding: .utf8)
+        let tmux = try Self.start("--screenshot-dir blocker/out", folder: folder)
+        defer { tmux.close() }
+        #expect(try tmux.waitFor("algorithm").satisfied)
+        try tmux.sendKeys("x")
+        let failed = try tmux.waitFor("export failed: ", timeout: 5)
+        #expect(failed.satisfied, "\(failed.screen)")
+        try KeySequenceEndToEndTests.requireAlive(tmux, after: "a failed export")
+        try KeySequenceEndToEndTests.expectQuitRestores(tmux)
+    }
+
     @Test("with Monte Carlo the export has the band columns of sweep --sims")
     func monteCarloExport() throws {
         let folder = try ExplorerBinary.temporaryFolder()
