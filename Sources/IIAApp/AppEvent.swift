@@ -28,6 +28,10 @@ public enum AppEvent: Hashable, Sendable {
     case screenshotFinished(ScreenshotOutcome)
     /// How appending the command line asked for by ``ExplorerCommand/saveCommandLine(_:)`` went.
     case commandLineSaved(CommandLineOutcome)
+    /// A mouse report (see ``ExplorerState/handle(_:)-(MouseEvent)``).
+    case mouse(MouseEvent)
+    /// How writing the CSV asked for by ``ExplorerCommand/exportChart(_:)`` went.
+    case chartExportFinished(ChartExportOutcome)
 }
 
 /// What the terminal can show, decided by the adapter (locale, TERM, flags, NO_COLOR).

@@ -60,6 +60,20 @@ extension ExplorerState {
         focusedChart = all[(index + offset + all.count) % all.count]
     }
 
+    /// `f`: the chart in focus fills the screen, or no longer does (Esc leaves too).
+    mutating func togglePresentation() {
+        presentation.toggle()
+        mouseDrag = nil
+        status = .note(presentation ? "presentation: Tab next chart, arrows change the selected slider, Esc or f leaves" : "presentation off")
+    }
+
+    /// `x`: asks the caller to write the focused chart's data as CSV next to the screenshots.
+    mutating func exportFocusedChart() -> ExplorerCommand {
+        status = .note("exporting the chart's data to \(screenshotDirectory)/ …")
+        return .exportChart(ChartExportRequest(
+            chart: focusedChart, directory: screenshotDirectory, baseName: "iia-explorer-\(focusedChart.rawValue)"))
+    }
+
     /// Shows the next (previous) algorithm in the landscape and the explain panel.
     mutating func cycleLandscapeAlgorithm(by offset: Int) {
         let all = Algorithm.allCases

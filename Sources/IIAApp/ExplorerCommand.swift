@@ -1,8 +1,8 @@
 /// What the explorer asks its caller to do after an event: the only way it has effects.
 ///
 /// ``ExplorerState/update(_:_:)`` returns one per event; the adapter carries it out and reports
-/// back with an ``AppEvent`` (``AppEvent/monteCarloProgress(_:)``, ``AppEvent/screenshotFinished(_:)``).
-/// Room is left for further effects (an export, say) as new cases.
+/// back with an ``AppEvent`` (``AppEvent/monteCarloProgress(_:)``, ``AppEvent/screenshotFinished(_:)``,
+/// ``AppEvent/chartExportFinished(_:)``). Further effects come as new cases.
 public enum ExplorerCommand: Hashable, Sendable {
     /// Nothing to do.
     case none
@@ -14,6 +14,8 @@ public enum ExplorerCommand: Hashable, Sendable {
     case saveScreenshot(ScreenshotRequest)
     /// Append a command line to a file (`y`), then report with ``AppEvent/commandLineSaved(_:)``.
     case saveCommandLine(CommandLineRequest)
+    /// Write the focused chart's data as CSV, then report with ``AppEvent/chartExportFinished(_:)``.
+    case exportChart(ChartExportRequest)
     /// The user asked to quit.
     case quit
 }

@@ -6,10 +6,12 @@ import IIACore
 ///
 /// Pure: it never touches the terminal or the file system. The caller's loop:
 /// 1. `var model = ExplorerModel(parameters:simulations:seed:capabilities:screenshotDirectory:)`.
-/// 2. Send `.resize` once at start and on every resize, `.key` for each key.
+/// 2. Send `.resize` once at start and on every resize, `.key` for each key, `.mouse` for each
+///    mouse report.
 /// 3. Carry out the ``ExplorerCommand`` each ``update(_:)`` returns: start or cancel the Monte
 ///    Carlo run (delivering its reports as `.monteCarloProgress`), save a screenshot (then send
-///    `.screenshotFinished`), append a command line (then send `.commandLineSaved`), or quit.
+///    `.screenshotFinished`), append a command line (then send `.commandLineSaved`), write a
+///    chart's CSV (then send `.chartExportFinished`), or quit.
 /// 4. Draw ``view()``.
 public struct ExplorerModel: Sendable {
     /// The smallest screen the explorer draws on.
@@ -44,11 +46,17 @@ public struct ExplorerModel: Sendable {
 
     /// Applies one event with ``ExplorerState/update(_:_:)``, recomputes the derived value when
     /// the state changed, and returns the command (a screenshot request gets the screen as it
-    /// was when `s` was pressed, or, when it waited for Monte Carlo, with the finished run).
+    /// was when `s` was pressed, or, when it waited for Monte Carlo, with the finished run; an
+    /// export request the chart's CSV as it was when `x` was pressed).
     public mutating func update(_ event: AppEvent) -> ExplorerCommand {
         let (next, command) = ExplorerState.update(state, event)
         var accepted: MonteCarloProgress?
         if case .monteCarloProgress(let progress) = event, next.monteCarlo.accepts(progress) { accepted = progress }
+        if case .exportChart(var request) = command {
+            request.csv = chartCSV(request.chart)
+            adopt(next, progress: accepted)
+            return .exportChart(request)
+        }
         guard case .saveScreenshot(var request) = command else {
             adopt(next, progress: accepted)
             return command
@@ -69,6 +77,15 @@ public struct ExplorerModel: Sendable {
         state = next
         derived = ExplorerDerived(next, previous: derived, progress: progress)
         derivedComputations += 1
+    }
+
+    /// The CSV of a chart's data for the current state (see ``ChartData``), at the size the
+    /// chart is drawn (the boundary chart draws more |Y| when it is large).
+    public func chartCSV(_ chart: ChartKind) -> String {
+        let layout = ScreenLayout.of(state)
+        let slot = layout.charts.first { $0.kind == chart }?.rect ?? Rect(x: 0, y: 0, width: 0, height: 0)
+        let plot = Rect(x: slot.x, y: slot.y + 1, width: slot.width, height: max(0, slot.height - 1))
+        return ChartData.csv(chart, state: state, derived: derived, plot: plot)
     }
 
     /// The whole screen for the current state.

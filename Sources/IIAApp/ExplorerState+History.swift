@@ -21,6 +21,20 @@ extension ExplorerState {
         return command
     }
 
+    /// Handles a mouse report and records a change of settings for undo. A press and the drag
+    /// that follows it are one gesture and one change: undo goes back to before the press.
+    mutating func handleRecordingChanges(_ mouse: MouseEvent) {
+        let before = historyEntry("")
+        if mouse.action == .press { mouseChangeRecorded = false }
+        let gesture = mouse.action == .press || mouse.action == .drag
+        handle(mouse)
+        guard settings != before.settings, !(gesture && mouseChangeRecorded) else { return }
+        var entry = before
+        entry.change = describeChange(from: before.settings, key: nil) + " (mouse)"
+        history.record(entry)
+        if gesture { mouseChangeRecorded = true }
+    }
+
     /// `u`: back to the settings before the last change.
     mutating func undo() {
         guard let entry = history.undo(current: historyEntry("")) else {
@@ -50,7 +64,7 @@ extension ExplorerState {
     /// The change from `before` to the current settings in a few words: "preset 2", "reset",
     /// "|M2| = 1000", "scenario fixed J=2 of |Y|=3, dichotomy", "chart P(M1) vs |M2|",
     /// "landscape IL", "Monte Carlo (100 datasets)", "expected data".
-    func describeChange(from before: ExplorerSettings, key: Key) -> String {
+    func describeChange(from before: ExplorerSettings, key: Key?) -> String {
         switch key {
         case .character("r"): return "reset"
         case .character(let character) where character.isNumber: return "preset \(character)"

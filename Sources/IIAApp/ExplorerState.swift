@@ -55,7 +55,7 @@ public struct ExplorerState: Hashable, Sendable, Codable {
     public var monteCarlo = MonteCarloStatus()
     public var start: StartingPoint
     public var capabilities: DisplayCapabilities
-    /// Where screenshots (and `y`'s commands.txt) go.
+    /// Where screenshots (and `y`'s commands.txt, and chart exports) go.
     public var screenshotDirectory: String
     /// The changes `u` undoes and `U` redoes. Part of the JSON form too, so that the state stays
     /// one value that round-trips; the shareable form is the command line (``ExplorerCommandLine``).
@@ -63,6 +63,13 @@ public struct ExplorerState: Hashable, Sendable, Codable {
     /// A screenshot asked for while Monte Carlo was still running: it is taken when the run
     /// completes, so that it shows what its command line reproduces.
     public var pendingScreenshot = false
+    /// Whether the chart in focus fills the screen (`f`; Esc leaves).
+    public var presentation = false
+    /// What the mouse is dragging (set by a press on a slider's track or in the boundary chart).
+    public var mouseDrag: MouseDragTarget?
+    /// Whether the mouse gesture in progress (a press and its drag) has already been recorded
+    /// as a change for undo.
+    public var mouseChangeRecorded = false
 
     /// An explorer starting in any state. Values outside a slider's range are clamped into it
     /// (the status line says so). With `simulations > 0` the first ``update(_:_:)`` (the

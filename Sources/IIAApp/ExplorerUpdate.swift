@@ -41,6 +41,11 @@ extension ExplorerState {
         case .commandLineSaved(let outcome):
             if case .failed = outcome { status = .error(outcome.message) } else { status = .note(outcome.message) }
             return .none
+        case .mouse(let mouse):
+            handleRecordingChanges(mouse)
+        case .chartExportFinished(let outcome):
+            if case .failed = outcome { status = .error(outcome.message) } else { status = .note(outcome.message) }
+            return .none
         }
         return monteCarloCommand()
     }
@@ -99,6 +104,9 @@ extension ExplorerState {
         case .character("u"): undo()
         case .character("U"), .controlR: redo()
         case .character("y"): return saveCommandLine()
+        case .character("x"): return exportFocusedChart()
+        case .character("f"): togglePresentation()
+        case .escape where presentation: togglePresentation()
         case .character("?"), .function(1): overlay = .help
         case .character("e"): overlay = .explaining
         case .character("a"): cycleLandscapeAlgorithm(by: 1)

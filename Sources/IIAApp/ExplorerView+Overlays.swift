@@ -20,6 +20,8 @@ extension ExplorerView {
         }
         if let status = state.status {
             buffer.put(status.text(derived), x: rect.x, y: rect.y, style: status.isError ? errorStyle : .plain, clip: rect)
+        } else if state.presentation {
+            buffer.put(presentationSliderLine, x: rect.x, y: rect.y, clip: rect)
         } else {
             buffer.put("\(spec.label): \(selected.summary(in: parameters))", x: rect.x, y: rect.y, style: dimStyle, clip: rect)
         }
@@ -34,12 +36,15 @@ extension ExplorerView {
             return ["e/Esc close", "a next algorithm", "Ctrl-C quit"]
         case .none where state.sliders.typedText != nil:
             return ["Enter apply", "Esc cancel", "Backspace delete", "Ctrl-C quit"]
+        case .none where state.presentation:
+            return presentationKeyHints
         case .none:
             return [
                 "? help", "q quit", ascii ? "arrows sliders" : "↑↓←→ sliders",
                 "Tab chart", "c scenario", "e explain", "a algorithm", "PgUp/PgDn coarse", "Enter type", "\(Preset.keyRange) presets",
                 state.simulations > 0 ? "m expected data" : "m Monte Carlo", "s screenshot", "r reset",
                 "u undo", "U redo", "y command line",
+                "f present", "x export",
             ]
         }
     }
@@ -60,13 +65,13 @@ extension ExplorerView {
         [
             "Up/Down, k/j            select a slider",
             "Left/Right, h/l         fine step; Shift/Ctrl-arrows, PgUp/PgDn coarse",
-            "Home / End, Enter or =  minimum / maximum; type a value (Esc cancels)",
-            "Tab / Shift-Tab         next / previous chart in focus",
-            "c / C                   scenario (queries x choices): next / previous",
-            "a / A, e                landscape algorithm: next/previous; e explains it",
+            "Home / End; Enter or =  minimum / maximum; type a value (Esc cancels)",
+            "Tab / Shift-Tab; x; f   chart: next / previous; data as CSV; full screen",
+            "c / C, a / A, e         next/previous scenario, algorithm; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
             "u, U or Ctrl-R / y      undo, redo / command line (to commands.txt)",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
+            "mouse click/drag/wheel  sliders; click: focus a chart, boundary: go there",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]
             + Preset.all.map { ("  \($0.number)  \($0.name)", false) }

@@ -15,6 +15,11 @@ struct ExplorerView {
             return buffer
         }
         let layout = self.layout
+        if state.presentation {
+            drawPresentation(into: &buffer, layout: layout)
+            drawOverlay(into: &buffer)
+            return buffer
+        }
         drawTitle(into: &buffer, rect: layout.title)
         drawSliders(into: &buffer, rect: layout.sliders)
         drawBoundary(into: &buffer, rect: layout.boundary)
@@ -29,18 +34,20 @@ struct ExplorerView {
         }
         drawStatus(into: &buffer, rect: layout.status)
         drawKeys(into: &buffer, rect: layout.keys)
+        drawOverlay(into: &buffer)
+        return buffer
+    }
+
+    func drawOverlay(into buffer: inout CellBuffer) {
         switch state.overlay {
         case .help: drawHelp(into: &buffer)
         case .explaining: drawExplanation(into: &buffer)
         case .none: break
         }
-        return buffer
     }
 
     /// Where each panel goes at the current size and scenario.
-    var layout: ScreenLayout {
-        ScreenLayout(width: state.width, height: state.height, focused: state.focusedChart, sliderRows: state.visibleSliders.count)
-    }
+    var layout: ScreenLayout { ScreenLayout.of(state) }
 
     var parameters: ModelParameters { state.parameters }
 
@@ -107,9 +114,8 @@ struct ExplorerView {
     }
 
     func drawSliders(into buffer: inout CellBuffer, rect: Rect) {
-        let labelWidth = 9, valueWidth = 10, rangeWidth = 10
+        let track = SliderTrack(panel: rect, ascii: ascii)
         let summaryWidth = rect.width >= 70 ? 24 : 0
-        let barWidth = max(4, rect.width - 2 - labelWidth - valueWidth - 1 - rangeWidth - summaryWidth)
         for (row, slider) in state.visibleSliders.enumerated() {
             let y = rect.y + row
             let spec = state.spec(of: slider)
@@ -119,24 +125,24 @@ struct ExplorerView {
             buffer.put(selected ? (ascii ? "> " : "▶ ") : "  ", x: x, y: y, style: colored(Self.cyan, bold: true), clip: rect)
             x += 2
             let labelStyle = selected ? CellStyle(bold: true, reverse: true) : .plain
-            buffer.put(pad(spec.label, labelWidth - 1), x: x, y: y, style: labelStyle, clip: rect)
-            x += labelWidth
+            buffer.put(pad(spec.label, SliderTrack.labelWidth - 1), x: x, y: y, style: labelStyle, clip: rect)
+            x += SliderTrack.labelWidth
             buffer.put(NumberFormatting.compact(value, ascii: ascii), x: x, y: y, style: selected ? headingStyle : .plain, clip: rect)
-            x += valueWidth
-            drawBar(spec.position(of: value), width: barWidth, selected: selected, into: &buffer, x: x, y: y, clip: rect)
-            x += barWidth + 1
+            x = track.barX
+            drawBar(spec.position(of: value), track: track, selected: selected, into: &buffer, y: y, clip: rect)
+            x += track.barWidth + 1
             buffer.put(spec.rangeLabel(ascii: ascii), x: x, y: y, style: dimStyle, clip: rect)
-            x += rangeWidth
+            x += SliderTrack.rangeWidth
             if summaryWidth > 0 {
                 buffer.put(" " + slider.summary(in: parameters), x: x, y: y, style: dimStyle, clip: Rect(x: x, y: y, width: summaryWidth, height: 1))
             }
         }
     }
 
-    func drawBar(_ position: Double, width: Int, selected: Bool, into buffer: inout CellBuffer, x: Int, y: Int, clip: Rect) {
-        let inner = ascii ? width - 2 : width
+    func drawBar(_ position: Double, track: SliderTrack, selected: Bool, into buffer: inout CellBuffer, y: Int, clip: Rect) {
+        let inner = track.cells
         guard inner > 0 else { return }
-        let knob = Int((position * Double(inner - 1)).rounded())
+        let knob = track.knobCell(position)
         var text = ascii ? "[" : ""
         for index in 0..<inner {
             if index == knob {
@@ -148,7 +154,7 @@ struct ExplorerView {
             }
         }
         if ascii { text += "]" }
-        buffer.put(text, x: x, y: y, style: selected ? colored(Self.cyan, bold: true) : colored(Self.cyan), clip: clip)
+        buffer.put(text, x: track.barX, y: y, style: selected ? colored(Self.cyan, bold: true) : colored(Self.cyan), clip: clip)
     }
 
     func drawBoundary(into buffer: inout CellBuffer, rect: Rect) {

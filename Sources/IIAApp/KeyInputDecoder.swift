@@ -1,9 +1,11 @@
 /// One thing the terminal sent, decoded by ``KeyInputDecoder``.
 public enum KeyInput: Hashable, Sendable {
     case key(Key)
+    /// A mouse report (SGR 1006), read whole.
+    case mouse(MouseEvent)
     /// Ctrl-Z: the adapter suspends the program, as the shell would.
     case suspend
-    /// A whole sequence that is no key here (Alt-key, mouse report, unknown key, control code),
+    /// A whole sequence that is no key here (Alt-key, X10 or malformed mouse report, unknown key, control code),
     /// read to its end so that none of its characters act as keys.
     case ignored(String)
 }
@@ -16,7 +18,7 @@ public enum KeyInput: Hashable, Sendable {
 ///
 /// The grammar after ESC:
 /// - CSI `ESC [`, parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E
-///   (this includes SGR mouse reports `ESC [ < b ; x ; y M`);
+///   (this includes SGR mouse reports `ESC [ < b ; x ; y M`, decoded as ``MouseEvent``);
 /// - the Linux console's `ESC [ [` + one byte; X10 mouse reports `ESC [ M` + three bytes;
 /// - SS3 `ESC O`, optional parameter bytes, one final byte;
 /// - `ESC ESC` + any of these: Alt with that key (rxvt), ignored;
@@ -183,6 +185,9 @@ public struct KeyInputDecoder: Sendable {
             length = 0
         }
         if sequence == "\u{1B}" || sequence == "\u{1B}\u{1B}" { return .key(.escape) }
+        if length <= Self.maximumLength, sequence.hasPrefix("\u{1B}[<") {
+            return MouseEvent(sgr: sequence).map(KeyInput.mouse) ?? .ignored(sequence)
+        }
         guard length <= Self.maximumLength, let key = terminfoSequences[sequence] ?? KeySequenceTable.decode(sequence: sequence)
         else { return .ignored(sequence) }
         return .key(key)

@@ -23,6 +23,8 @@ struct ScreenLayout: Equatable {
     var keys: Rect
     /// Whether the read-out shows a full sentence under each algorithm.
     var fullReadOut: Bool
+    /// The verdict line (presentation mode only).
+    var verdict: Rect?
 
     static let sliderRows = 9
     static let boundaryRows = 3
@@ -37,7 +39,7 @@ struct ScreenLayout: Equatable {
     static func == (a: ScreenLayout, b: ScreenLayout) -> Bool {
         a.title == b.title && a.sliders == b.sliders && a.boundary == b.boundary && a.readOut == b.readOut
             && a.charts.map(\.kind) == b.charts.map(\.kind) && a.charts.map(\.rect) == b.charts.map(\.rect)
-            && a.status == b.status && a.keys == b.keys && a.fullReadOut == b.fullReadOut
+            && a.status == b.status && a.keys == b.keys && a.fullReadOut == b.fullReadOut && a.verdict == b.verdict
     }
 
     /// The layout for a screen of at least the minimum size.

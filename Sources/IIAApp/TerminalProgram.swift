@@ -4,6 +4,8 @@ import IIACharts
 public enum ProgramInput<Message: Sendable>: Sendable {
     /// A key press.
     case key(Key)
+    /// A mouse report (only when mouse reporting is on).
+    case mouse(MouseEvent)
     /// The terminal now has this size (also sent once at start).
     case resize(width: Int, height: Int)
     /// A report of the program's background work, delivered on the main thread.

@@ -65,6 +65,8 @@ public struct AdapterSelfTestProgram: TerminalProgram {
             default:
                 break
             }
+        case .mouse(let event):
+            lastKey = "mouse \(event.action.rawValue) \(event.x),\(event.y)"
         case .message(let tick):
             if tick.generation == workGeneration {
                 workProgress = tick.counter

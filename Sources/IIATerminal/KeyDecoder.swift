@@ -9,6 +9,8 @@ import IIAApp
 /// What one read from curses produced.
 enum TerminalInput: Equatable {
     case key(Key)
+    /// A mouse report (only while mouse reporting is on).
+    case mouse(MouseEvent)
     case resize
     /// Ctrl-Z (byte 26 in raw mode): suspend, as the terminal would in cooked mode.
     case suspend
@@ -59,6 +61,7 @@ struct KeyReader {
     private static func terminalInput(_ input: KeyInput) -> TerminalInput? {
         switch input {
         case .key(let key): return .key(key)
+        case .mouse(let event): return .mouse(event)
         case .suspend: return .suspend
         case .ignored: return nil
         }

@@ -14,6 +14,10 @@ private let cursesSuspended = Atomic<Bool>(false)
 private let stderrCaptured = Atomic<Bool>(false)
 /// Set once the handlers are installed (they stay for the life of the process).
 private let handlersInstalled = Atomic<Bool>(false)
+/// Whether the session asked for mouse reports (kept across a job-control stop).
+private let mouseWanted = Atomic<Bool>(false)
+/// Whether the terminal is sending mouse reports now; cleared by whoever turns them off first.
+private let mouseReporting = Atomic<Bool>(false)
 
 /// File descriptors of the stderr capture; written on the main thread before
 /// `stderrCaptured` is set, read only by the single caller that clears it.
@@ -60,6 +64,8 @@ enum TerminalRestorer {
     /// Ends curses and replays captured standard error; safe to call more than once and from a
     /// signal handler (only the first caller does the work).
     static func restore() {
+        mouseWanted.store(false, ordering: .sequentiallyConsistent)
+        disableMouseReporting()
         if cursesActive.exchange(false, ordering: .sequentiallyConsistent) {
             endwin()
         }
@@ -69,6 +75,7 @@ enum TerminalRestorer {
     /// Leaves curses for a job-control stop (like ``restore()``, but remembers to come back).
     /// Async-signal-safe in the same sense as ``restore()``.
     static func suspend() {
+        disableMouseReporting()
         if cursesActive.exchange(false, ordering: .sequentiallyConsistent) {
             cursesSuspended.store(true, ordering: .sequentiallyConsistent)
             endwin()
@@ -81,7 +88,38 @@ enum TerminalRestorer {
     static func resumeAfterSuspend() -> Bool {
         guard cursesSuspended.exchange(false, ordering: .sequentiallyConsistent) else { return false }
         cursesDidStart()
+        if mouseWanted.load(ordering: .sequentiallyConsistent) { enableMouseReporting() }
         return true
+    }
+
+    // MARK: Mouse reporting
+
+    /// Asks the terminal for mouse reports: clicks and releases (1000), drags (1002), in the SGR
+    /// encoding (1006). Written straight to the terminal (curses' own mouse support picks the
+    /// encoding from TERM: X10 under tmux). Every way out turns them off again.
+    static func enableMouseReporting() {
+        mouseWanted.store(true, ordering: .sequentiallyConsistent)
+        guard !mouseReporting.exchange(true, ordering: .sequentiallyConsistent) else { return }
+        writeToTerminal("\u{1B}[?1000h\u{1B}[?1002h\u{1B}[?1006h")
+    }
+
+    /// Turns mouse reports off (async-signal-safe: one write of a static string); safe to call
+    /// more than once.
+    static func disableMouseReporting() {
+        guard mouseReporting.exchange(false, ordering: .sequentiallyConsistent) else { return }
+        writeToTerminal("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l")
+    }
+
+    /// Whether the terminal was asked for mouse reports and not told to stop.
+    static var isMouseReporting: Bool { mouseReporting.load(ordering: .sequentiallyConsistent) }
+
+    private static func writeToTerminal(_ text: StaticString) {
+        var offset = 0
+        while offset < text.utf8CodeUnitCount {
+            let written = write(STDOUT_FILENO, text.utf8Start + offset, text.utf8CodeUnitCount - offset)
+            if written <= 0 { break }
+            offset += written
+        }
     }
 
     /// Whether curses is active (used to make ``TerminalSession/end()`` idempotent).

@@ -43,9 +43,10 @@ public final class TerminalSession {
     /// - Parameters:
     ///   - ascii: draw with ASCII only (`--ascii`); also chosen automatically when the locale is not UTF-8.
     ///   - noColor: no colours (`--no-color`); also chosen when `NO_COLOR` is set or the terminal has none.
+    ///   - mouse: ask the terminal for mouse reports (xterm SGR 1006; `--no-mouse` turns it off).
     /// - Throws: ``TerminalUnavailableError`` when stdin or stdout is not a terminal, or TERM is unset,
     ///   `dumb` or unknown. Nothing has been drawn then.
-    public init(ascii: Bool = false, noColor: Bool = false) throws {
+    public init(ascii: Bool = false, noColor: Bool = false, mouse: Bool = false) throws {
         try Self.checkStreams()
         let term = try Self.checkTerm()
 
@@ -69,6 +70,7 @@ public final class TerminalSession {
         curs_set(0)
         set_escdelay(25)
         keyReader = KeyReader()
+        if mouse { TerminalRestorer.enableMouseReporting() }
 
         var colorMode = DisplayCapabilities.ColorMode.none
         var hasDefaultColors = false
@@ -157,10 +159,10 @@ public final class TerminalSession {
     ///   exit non-zero), or whatever `makeProgram` throws (the terminal is restored first).
     @discardableResult
     public static func run<Program: TerminalProgram>(
-        ascii: Bool = false, noColor: Bool = false,
+        ascii: Bool = false, noColor: Bool = false, mouse: Bool = false,
         makeProgram: (DisplayCapabilities) throws -> Program
     ) throws -> Program {
-        let session = try TerminalSession(ascii: ascii, noColor: noColor)
+        let session = try TerminalSession(ascii: ascii, noColor: noColor, mouse: mouse)
         defer { session.end() }
         var program = try makeProgram(session.capabilities)
         session.run(&program)
@@ -168,8 +170,8 @@ public final class TerminalSession {
     }
 
     /// Runs ``AdapterSelfTestProgram`` (for `iia-explorer tui-selftest` and end-to-end tests).
-    public static func runSelfTest(ascii: Bool = false, noColor: Bool = false) throws {
-        try run(ascii: ascii, noColor: noColor) { AdapterSelfTestProgram(capabilities: $0) }
+    public static func runSelfTest(ascii: Bool = false, noColor: Bool = false, mouse: Bool = false) throws {
+        try run(ascii: ascii, noColor: noColor, mouse: mouse) { AdapterSelfTestProgram(capabilities: $0) }
     }
 
     // MARK: Private
@@ -228,6 +230,8 @@ public final class TerminalSession {
                 switch input {
                 case .key(let key):
                     deliver(.key(key), to: &program, &loop)
+                case .mouse(let event):
+                    if TerminalRestorer.isMouseReporting { deliver(.mouse(event), to: &program, &loop) }
                 case .suspend:
                     JobControl.suspendFromKeyboard()
                 case .resize:

@@ -65,28 +65,7 @@ enum SweepReport {
         let sweep = simulations > 0
             ? Sweeper.simulated(parameters, axis: axis, from: from, to: to, points: points, simulations: simulations, seed: seed)
             : Sweeper.expected(parameters, axis: axis, from: from, to: to, points: points)
-        return command.format == "csv" ? csv(sweep) : json(sweep, seed: seed)
-    }
-
-    static func csv(_ sweep: Sweep) -> String {
-        var header = ["x"] + sweep.series.map(\.algorithm.name)
-        if sweep.simulations > 0 {
-            let (lo, hi) = (Int(Sweep.bandQuantiles.lower * 100), Int(Sweep.bandQuantiles.upper * 100))
-            for series in sweep.series { header += ["\(series.algorithm.name)_q\(lo)", "\(series.algorithm.name)_q\(hi)"] }
-        }
-        var lines = [header.joined(separator: ",")]
-        for (index, x) in sweep.xs.enumerated() {
-            var cells = [RoundTripNumber.text(x)] + sweep.series.map { String($0.values[index]) }
-            if sweep.simulations > 0 {
-                for series in sweep.series {
-                    if let lower = series.lower, let upper = series.upper {
-                        cells += [String(lower[index]), String(upper[index])]
-                    }
-                }
-            }
-            lines.append(cells.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return command.format == "csv" ? sweep.csv : json(sweep, seed: seed)
     }
 
     static func json(_ sweep: Sweep, seed: UInt64) -> String {

@@ -21,8 +21,10 @@ struct TUICommand: ParsableCommand {
     var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set).")
     var noColor = false
-    @Option(name: .customLong("screenshot-dir"), help: "Where the s key saves screenshots.")
+    @Option(name: .customLong("screenshot-dir"), help: "Where the s key saves screenshots (and x the chart's data as CSV).")
     var screenshotDirectory: String = "screenshots"
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (no clicks, drags or wheel in the explorer).")
+    var noMouse = false
 
     func run() throws {
         let parameters = try model.parameters()
@@ -33,7 +35,7 @@ struct TUICommand: ParsableCommand {
         let chart = try screen.focusedChart()
         let selected = try screen.selectedSlider(in: parameters)
         let landscapeAlgorithm = try SnapshotCommand.parseAlgorithm(algorithm)
-        try TerminalSession.run(ascii: ascii, noColor: noColor) { capabilities in
+        try TerminalSession.run(ascii: ascii, noColor: noColor, mouse: !noMouse) { capabilities in
             var state = ExplorerState(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
                 screenshotDirectory: screenshotDirectory, chart: chart, landscapeAlgorithm: landscapeAlgorithm)
@@ -53,6 +55,7 @@ struct ExplorerTerminalProgram: TerminalProgram {
     mutating func update(_ input: ProgramInput<MonteCarloProgress>) -> TerminalCommand<MonteCarloProgress> {
         switch input {
         case .key(let key): return execute(model.update(.key(key)))
+        case .mouse(let event): return execute(model.update(.mouse(event)))
         case .resize(let width, let height): return execute(model.update(.resize(width: width, height: height)))
         case .message(let progress): return execute(model.update(.monteCarloProgress(progress)))
         }
@@ -70,6 +73,30 @@ struct ExplorerTerminalProgram: TerminalProgram {
             return execute(model.update(.screenshotFinished(Self.save(request, screen: request.screen ?? model.view()))))
         case .saveCommandLine(let request):
             return execute(model.update(.commandLineSaved(CommandLineFile.append(request))))
+        case .exportChart(let request):
+            let csv = request.csv ?? model.chartCSV(request.chart)
+            return execute(model.update(.chartExportFinished(Self.export(csv, request: request))))
+        }
+    }
+
+    /// Writes `<stem>-NNN.csv` with the first number not taken.
+    static func export(_ csv: String, request: ChartExportRequest) -> ChartExportOutcome {
+        do {
+            _ = try FileSystem.createFolders(request.directory)
+            for number in 1...9999 {
+                let path = (request.directory as NSString)
+                    .appendingPathComponent(String(format: "%@-%03d.csv", request.baseName, number))
+                if FileManager.default.fileExists(atPath: path) { continue }
+                try OutputFile.write(csv, to: path, force: false, option: "--screenshot-dir")
+                return .saved(path: path)
+            }
+            return .failed(reason: "no free file name in \(request.directory)")
+        } catch let error as FileError {
+            return .failed(reason: error.description)
+        } catch let error as InputError {
+            return .failed(reason: error.description)
+        } catch {
+            return .failed(reason: FileError.line(for: error))
         }
     }
 
@@ -111,8 +138,9 @@ struct TUISelfTestCommand: ParsableCommand {
 
     @Flag var ascii = false
     @Flag(name: .customLong("no-color")) var noColor = false
+    @Flag(name: .customLong("no-mouse")) var noMouse = false
 
     func run() throws {
-        try TerminalSession.runSelfTest(ascii: ascii, noColor: noColor)
+        try TerminalSession.runSelfTest(ascii: ascii, noColor: noColor, mouse: !noMouse)
     }
 }

@@ -34,6 +34,7 @@ struct FatalSignalEndToEndTests {
         let tmux = try TmuxSession(command: Self.wrapped(try ExplorerBinary.path()))
         defer { tmux.close() }
         #expect(try tmux.waitFor(TerminalEndToEndTests.title).satisfied)
+        #expect(try tmux.format("#{mouse_sgr_flag}") == "1", "mouse reporting is on before the signal")
         let children = childPIDs(of: try tmux.panePID())
         try #require(children.count == 1, "expected the app as the shell's only child, found \(children)")
         let sent = Date()
@@ -51,6 +52,7 @@ struct FatalSignalEndToEndTests {
         let tmux = try TmuxSession(command: Self.wrapped(try ExplorerBinary.path()), width: 120, height: 40)
         defer { tmux.close() }
         #expect(try tmux.waitFor(TerminalEndToEndTests.title).satisfied)
+        #expect(try tmux.format("#{mouse_sgr_flag}") == "1", "mouse reporting is on before the crash")
         try tmux.sendKeys("c")
         // Symbolication takes a moment; the prompt alone would take 30 s.
         let after = try tmux.waitFor(TerminalEndToEndTests.restoredTTY, timeout: 20, history: true)

@@ -71,12 +71,15 @@ struct JobControlEndToEndTests {
         let before = try tmux.waitFor("last key: 'x'")
         #expect(before.satisfied)
 
+        #expect(try tmux.format("#{mouse_sgr_flag}") == "1", "mouse reporting is on")
         try tmux.sendKeys("C-z")
         try Self.expectShellBack(tmux)
+        #expect(try tmux.format("#{mouse_any_flag}") == "0", "the shell gets no mouse reports while stopped")
 
         try tmux.sendKeys("fg", "Enter")
         let resumed = try tmux.waitUntil { Self.sameText($0, before.screen) }
         #expect(resumed.satisfied, "not the same screen after fg:\n\(resumed.screen)\nbefore:\n\(before.screen)")
+        #expect(try tmux.waitForFormat("#{mouse_sgr_flag}") { $0 == "1" } == "1", "mouse reporting is back after fg")
         #expect(try tmux.alternateOn)
         #expect(try !tmux.cursorVisible)
         try tmux.sendKeys("y")

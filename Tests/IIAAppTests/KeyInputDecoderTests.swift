@@ -49,7 +49,9 @@ import Testing
 
     static let inert: [String] = [
         "j", "1", "m", "q", "\u{7F}", "é",  // Alt-keys
-        "[<0;30;5M", "[<0;30;5m", "[<64;30;5M", "[<65;1;1M", "[M 15", "[M!!!",  // mouse reports: SGR, X10
+        "[M 15", "[M!!!",  // X10 mouse reports (SGR ones are decoded: see KeyInputDecoderMouseTests)
+        "[<0;0;5M", "[<0;30;0M", "[<0;30M", "[<0;30;5;1M", "[<;30;5M", "[<0;3:;5M", "[<0;30;5X", "[<35;30;5M",  // malformed SGR
+        "[<66;30;5M", "[<64;30;5m", "[<128;3;5M", "[<0;9999999;5M", "[<999;1;1M", "[<-1;3;5M",
         "[99;99~", "[1;3A", "[1;9D", "[3;3~", "[200~", "[I", "[O", "[?1;2c", "[106;5u", "[27;5;106~", "[E", "[G",
         "Oz", "O3H", "[[Z", "\u{1B}[A", "\u{1B}OP", "\u{1B}j", "[", "O", "[1;", "[M ",  // Alt-prefixed, unfinished
     ]
@@ -132,6 +134,56 @@ import Testing
         #expect(Self.decodeAll(Self.e + "[1~", terminfo: terminfo) == [.key(.end)])
         #expect(Self.decodeAll(Self.e + "Ow", terminfo: terminfo) == [.key(.function(9))])
         #expect(Self.decodeAll(Self.e + "[4~", terminfo: terminfo) == [.key(.end)])
+    }
+}
+
+/// SGR 1006 mouse reports: read whole, decoded into a ``MouseEvent`` (cells from 0); malformed ones
+/// ignored whole; none ever splits into keys.
+@Suite struct KeyInputDecoderMouseTests {
+    static let e = "\u{1B}"
+
+    static let reports: [(String, MouseEvent)] = [
+        ("[<0;30;5M", MouseEvent(.press, x: 29, y: 4)),
+        ("[<0;30;5m", MouseEvent(.release, x: 29, y: 4)),
+        ("[<2;1;1M", MouseEvent(.press, button: 2, x: 0, y: 0)),
+        ("[<32;31;6M", MouseEvent(.drag, x: 30, y: 5)),
+        ("[<34;31;6M", MouseEvent(.drag, button: 2, x: 30, y: 5)),
+        ("[<64;30;5M", MouseEvent(.wheelUp, x: 29, y: 4)),
+        ("[<65;1;24M", MouseEvent(.wheelDown, x: 0, y: 23)),
+        ("[<16;300;200M", MouseEvent(.press, x: 299, y: 199)),  // Ctrl-click: the modifier is dropped
+        ("[<68;2;2M", MouseEvent(.wheelUp, x: 1, y: 1)),  // Shift-wheel
+    ]
+
+    @Test(arguments: reports)
+    func reportsBecomeMouseEvents(body: String, event: MouseEvent) {
+        #expect(KeyInputDecoderTests.decodeAll(Self.e + body) == [.mouse(event)], "\\e\(body)")
+        #expect(MouseEvent(sgr: Self.e + body) == event)
+    }
+
+    @Test func aReportBetweenKeysLeavesThemAlone() {
+        let inputs = KeyInputDecoderTests.decodeAll("j" + Self.e + "[<0;10;3M" + Self.e + "[<0;10;3m" + "k")
+        #expect(inputs == [.key(.character("j")), .mouse(MouseEvent(.press, x: 9, y: 2)), .mouse(MouseEvent(.release, x: 9, y: 2)),
+                           .key(.character("k"))])
+    }
+
+    @Test func aCutOffReportIsIgnoredAndTheKeyAfterItArrives() {
+        // A control code ends the report early: ignored, then the key.
+        #expect(KeyInputDecoderTests.decodeAll(Self.e + "[<0;10\u{03}") == [.ignored(Self.e + "[<0;10"), .key(.controlC)])
+        // The escape delay passes in the middle: ignored.
+        #expect(KeyInputDecoderTests.decodeAll(Self.e + "[<64;1") == [.ignored(Self.e + "[<64;1")])
+    }
+
+    @Test func randomReportsNeverTrap() {
+        var random = SplitMix64(seed: 0x30_05E)
+        // Parameter and intermediate bytes only (a letter would end the sequence, as in any CSI).
+        let pieces = ["<", ";", "0", "1", "9", "64", "32", "-", ":", " ", "99999999999999999999", ""]
+        for _ in 0..<3000 {
+            let body = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let sequence = Self.e + "[<" + body + (Bool.random(using: &random) ? "M" : "m")
+            let inputs = KeyInputDecoderTests.decodeAll(sequence)
+            #expect(!inputs.contains { if case .key = $0 { return true } else { return false } }, "\(sequence.debugDescription): \(inputs)")
+            if let event = MouseEvent(sgr: sequence) { #expect(event.x >= 0 && event.y >= 0) }
+        }
     }
 }
 

@@ -97,7 +97,7 @@ import IIACore
 
     @Test func noColourMeansNoColouredCells() {
         var model = makeModel(ModelParameters(k: 4), capabilities: DisplayCapabilities(ascii: true, colorMode: .none))
-        model.press(.character("x"))  // an error message, normally red
+        model.press(.character("z"))  // an error message, normally red
         model.press(.character("?"))
         let buffer = model.view()
         #expect(buffer.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
