@@ -47,6 +47,7 @@ extension GlobalMinimizer {
     /// Decides one cell of the piece (start, end): far cells from the derivative's closed form,
     /// certified cells by their ends' signs, excluded cells not at all; others are split (up to
     /// `certificationDepth` halvings) or scanned.
+    @inline(__always)
     static func settle<Objective: RegularisedObjective>(
         _ objective: Objective, _ cell: Cell, piece: (start: Double, end: Double), recordTrace: Bool,
         into found: inout LocalMinima
@@ -90,6 +91,7 @@ extension GlobalMinimizer {
 
     /// True when the derivative increases on [a, b]: inside the KL term's convex range, or where
     /// a lower bound of the curvature is positive.
+    @inline(__always)
     static func isCertified<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool {
         let convex = objective.regulariser.convexRange
         return a >= convex.lowerBound && b <= convex.upperBound || objective.curvatureLowerBound(a, b) > 0
@@ -97,6 +99,7 @@ extension GlobalMinimizer {
 
     /// The two halves of `cell` at `point`, which is evaluated once for both (a root exactly
     /// there is solved at once).
+    @inline(__always)
     static func split<Objective: RegularisedObjective>(
         _ objective: Objective, _ cell: Cell, at point: Double, depth: Int, recordTrace: Bool,
         into found: inout LocalMinima

@@ -43,6 +43,7 @@ public enum GlobalMinimizer {
 
     /// Every local minimum inside the bound: Newton's roots on the smooth pieces between the
     /// bound's ends and the kinks inside, and the kinks where the slope turns from ≤ 0 to ≥ 0.
+    @inline(__always)
     static func localMinima<Objective: RegularisedObjective>(
         _ objective: Objective, _ bound: SearchBound, ends: (lower: EndSlope, upper: EndSlope), recordTrace: Bool
     ) -> LocalMinima {
@@ -90,6 +91,7 @@ public enum GlobalMinimizer {
 
     /// The lowest of the local minima `first` and `more` (the earliest on ties), and the others'
     /// points. Values are compared only when there are several.
+    @inline(__always)
     static func lowest<Objective: RegularisedObjective>(
         _ objective: Objective, first: LocalMinima.Candidate, more: [LocalMinima.Candidate]
     ) -> (winner: LocalMinima.Candidate, others: [Double]) {
@@ -123,6 +125,7 @@ public enum GlobalMinimizer {
 
     /// Runs the tail-scaled ``SafeguardedNewton`` on one bracket and records the local minimum
     /// it finds.
+    @inline(__always)
     static func solve<Objective: RegularisedObjective>(
         _ objective: Objective, _ bracket: Bracket, recordTrace: Bool, into found: inout LocalMinima
     ) {

@@ -29,12 +29,15 @@ struct OneSidedNewton<Function: SlopeFunction>: RootFindingMethod {
     private var lastStep = Double.infinity
     private var stepBefore = Double.infinity
     private var stalled = false
+    /// Set when the last step was accepted (see ``acceptsStep(to:from:)``).
+    private var accepted = false
 
     init(start: Double, function: Function) {
         point = start
         latest = (start, function.slope(at: start))
     }
 
+    @inline(__always)
     mutating func step(on function: Function) -> SolverStep? {
         let slope = latest.slope
         let newtonStep = slope.derivative / slope.curvature
@@ -46,23 +49,24 @@ struct OneSidedNewton<Function: SlopeFunction>: RootFindingMethod {
         (stepBefore, lastStep) = (lastStep, newtonStep)
         point = latest.point - newtonStep
         // An accepted step needs no evaluation where it lands.
-        if !acceptsLastStep { latest = (point, function.slope(at: point)) }
+        accepted = acceptsStep(to: point, from: latest.point)
+        if !accepted { latest = (point, function.slope(at: point)) }
         return SolverStep(kind: .newton, point: point)
     }
 
-    /// True when the last step is negligible or Newton's contraction predicts an error below
-    /// 1e-14 (``NewtonConvergence``).
-    private var acceptsLastStep: Bool {
-        guard let from = before?.point else { return false }
-        return NewtonConvergence.isNegligible(point - from, from: from, to: point)
+    /// True when the last step, from `from` to `point`, is negligible or Newton's contraction
+    /// predicts an error below 1e-14 after it (``NewtonConvergence``).
+    private func acceptsStep(to point: Double, from: Double) -> Bool {
+        NewtonConvergence.isNegligible(point - from, from: from, to: point)
             || stepBefore.isFinite
                 && NewtonConvergence.isQuadraticallyConverged(step: lastStep, at: from, previousStep: stepBefore)
     }
 
-    /// The convergence check: converged when the last step is accepted, an exact root when the
+    /// The convergence check: converged when the last step was accepted, an exact root when the
     /// derivative vanished, stalled, or bracketed when the last step crossed the root.
+    @inline(__always)
     func stopReason() -> Stop? {
-        if acceptsLastStep { return .root(.converged) }
+        if accepted { return .root(.converged) }
         if latest.slope.derivative == 0 { return .root(.exactRoot) }
         if stalled { return .stalled }
         if let before, (latest.slope.derivative < 0) != (before.slope.derivative < 0) {

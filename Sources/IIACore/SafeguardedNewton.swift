@@ -42,6 +42,7 @@ struct SafeguardedNewton<Function: SlopeFunction>: RootFindingMethod {
         newtonStepBefore = x == start ? startStep : nil
     }
 
+    @inline(__always)
     mutating func step(on function: Function) -> SolverStep? {
         if lastKind != nil { newtonStepBefore = lastKind == .newton ? lastNewtonStep : nil }
         let x = point
@@ -58,9 +59,11 @@ struct SafeguardedNewton<Function: SlopeFunction>: RootFindingMethod {
         if denominator > 0 && denominator.isFinite && NewtonConvergence.isNegligible(newtonStep, from: x, to: next) {
             // Newton's step is below rounding. Usually x is then the root to working precision
             // (also when the step would not move it off the bracket end it just became); but far
-            // out a probe decides (see ``probeShowsRootFarther(_:_:)``).
-            rootIsFarther = probeShowsRootFarther(s, function)
-            if !rootIsFarther {
+            // out a probe decides (see ``probeTowardFartherRoot(from:_:lower:upper:_:)``).
+            if let probe = Self.probeTowardFartherRoot(from: x, s, lower: lower, upper: upper, function) {
+                if s.derivative < 0 { lower = probe } else { upper = probe }
+                rootIsFarther = true
+            } else {
                 point = min(max(next, lower), upper)
                 settled = .converged
                 return SolverStep(kind: .newton, point: point)
@@ -80,16 +83,17 @@ struct SafeguardedNewton<Function: SlopeFunction>: RootFindingMethod {
 
     /// Far out, where the derivative behaves like e^-v (a + b v), Newton's step stays near 1 at
     /// any distance, and 1 is below rounding beyond |v| ≈ 1e15. There a probe one tolerance
-    /// towards the root decides whether the root lies farther (then the bracket is narrowed to
-    /// the probe). The probe is a check, not an iterate: it is neither counted nor traced.
-    private mutating func probeShowsRootFarther(_ s: Slope, _ function: Function) -> Bool {
-        let x = point
-        let probe = x + (s.derivative > 0 ? -1 : 1) * 4 * Double.ulpOfOne * max(abs(x), 1)
-        guard abs(x) > 1e12 && probe > lower && probe < upper else { return false }
+    /// towards the root decides: it is returned when the derivative there still has the sign of
+    /// `slope` (the root lies farther, the bracket narrows to the probe). The probe is a check,
+    /// not an iterate: it is neither counted nor traced. (Static, so the state stays in registers.)
+    private static func probeTowardFartherRoot(
+        from x: Double, _ slope: Slope, lower: Double, upper: Double, _ function: Function
+    ) -> Double? {
+        let probe = x + (slope.derivative > 0 ? -1 : 1) * 4 * Double.ulpOfOne * max(abs(x), 1)
+        guard abs(x) > 1e12 && probe > lower && probe < upper else { return nil }
         let atProbe = function.slope(at: probe)
-        guard atProbe.derivative != 0, (atProbe.derivative < 0) == (s.derivative < 0) else { return false }
-        if atProbe.derivative < 0 { lower = probe } else { upper = probe }
-        return true
+        guard atProbe.derivative != 0, (atProbe.derivative < 0) == (slope.derivative < 0) else { return nil }
+        return probe
     }
 
     /// The convergence check after a step: ``Termination/exactRoot`` or ``Termination/converged``
@@ -97,6 +101,7 @@ struct SafeguardedNewton<Function: SlopeFunction>: RootFindingMethod {
     /// negligible amount (a bisection, or a Newton step no shorter than half the bracket) or
     /// Newton's contraction predicts an error below 1e-14; ``Termination/bracketCollapsed`` when
     /// the iterate reached a bracket end or the bracket holds no double between its ends.
+    @inline(__always)
     func stopReason() -> Termination? {
         if let settled { return settled }
         guard let kind = lastKind else { return nil }
