@@ -28,6 +28,7 @@ struct BracketExpansion<Function: SlopeFunction>: RootFindingMethod {
     }
 
     mutating func step(on function: Function) -> SolverStep? {
+        guard stopReason() == nil else { return nil }  // the first far end can bracket already
         near = far
         distance *= 2
         let end = origin + direction * distance

@@ -40,6 +40,7 @@ struct OneSidedNewton<Function: SlopeFunction>: RootFindingMethod {
     @inline(__always)
     mutating func step(on function: Function) -> SolverStep? {
         let slope = latest.slope
+        guard slope.derivative != 0 else { return nil }  // an exact root (at the first guess)
         let newtonStep = slope.derivative / slope.curvature
         guard slope.curvature > 0, newtonStep.isFinite, abs(newtonStep) <= abs(lastStep) / 2 else {
             stalled = true

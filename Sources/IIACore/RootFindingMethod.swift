@@ -12,7 +12,8 @@ protocol RootFindingMethod {
 
     /// Evaluates `function` where the method needs it and moves to the next iterate. Returns
     /// that iterate when the step took one (it is counted, and traced when asked), nil when it
-    /// took none (its state then holds the reason to stop).
+    /// took none (its state then holds the reason to stop, also when the state it started from
+    /// already did).
     mutating func step(on function: Function) -> SolverStep?
 
     /// The convergence check: why the search stops in the current state, or nil to go on.
@@ -28,9 +29,9 @@ enum RootSearch {
         var iterations: Int
     }
 
-    /// Steps `method` on `function` until its convergence check (asked before every step and
-    /// after the last) gives a reason to stop, or `stepLimit` steps were taken. The iterates
-    /// are appended to `trace` when `recordTrace`.
+    /// Steps `method` on `function` until its convergence check (asked after every step) gives a
+    /// reason to stop, or `stepLimit` steps were taken. The iterates are appended to `trace`
+    /// when `recordTrace`.
     @inline(__always)
     static func run<Method: RootFindingMethod>(
         _ method: inout Method, on function: Method.Function, stepLimit: Int, recordTrace: Bool,
@@ -38,13 +39,13 @@ enum RootSearch {
     ) -> Run<Method.Stop> {
         var iterations = 0
         for _ in 0..<stepLimit {
-            if let stop = method.stopReason() { return Run(stop: stop, iterations: iterations) }
             if let iterate = method.step(on: function) {
                 iterations += 1
                 if recordTrace { trace.append(iterate) }
             }
+            if let stop = method.stopReason() { return Run(stop: stop, iterations: iterations) }
         }
-        return Run(stop: method.stopReason(), iterations: iterations)
+        return Run(stop: nil, iterations: iterations)
     }
 
     /// ``run(_:on:stepLimit:recordTrace:trace:)`` without a trace.
