@@ -59,6 +59,7 @@ extension GlobalMinimizer {
     /// root and positive right of it. At the anchor the KL derivative vanishes, so the whole
     /// derivative there has the data derivative's sign: no evaluation is needed for it (Newton
     /// starts from the root's end).
+    @inline(__always)
     static func boundBesideDataMinimizer(_ root: Double, anchor: Double) -> SearchBound {
         if anchor < root { return SearchBound(lower: anchor, upper: root, slopeAtLower: .sign(.minus)) }
         if anchor > root { return SearchBound(lower: root, upper: anchor, slopeAtUpper: .sign(.plus)) }
@@ -70,6 +71,7 @@ extension GlobalMinimizer {
     /// (-inf, kink) (it is non-decreasing), so the bound starts at the anchor, where the whole
     /// derivative has the data derivative's sign (symmetrically on the right). The kink's slopes
     /// are needed anyway: they are kept in the bound. Returns which ends were settled.
+    @inline(__always)
     static func settleAtKinks<Objective: RegularisedObjective>(
         _ objective: Objective, _ bound: inout SearchBound
     ) -> (lower: Bool, upper: Bool) {
@@ -97,6 +99,7 @@ extension GlobalMinimizer {
 
     /// The data derivative at v on `side`, and the whole slope when it was computed too (from
     /// the kink slopes the bound holds, when v is one of them).
+    @inline(__always)
     static func dataDerivative<Objective: RegularisedObjective>(
         _ objective: Objective, _ v: Double, _ side: PieceSide, known bound: SearchBound
     ) -> (data: Double, total: Slope?) {
@@ -112,6 +115,7 @@ extension GlobalMinimizer {
 
     /// The data derivative tends to -(mixed M2 data) < 0 on the left: walks left, doubling the
     /// step (or jumping far out, ``farWalkTarget(_:from:leftward:)``), until it is ≤ 0.
+    @inline(__always)
     static func walkLower<Objective: RegularisedObjective>(_ objective: Objective, _ bound: inout SearchBound) {
         var step = 1.0
         while true {
@@ -127,6 +131,7 @@ extension GlobalMinimizer {
     }
 
     /// The mirror of ``walkLower(_:_:)``: walks right until the data derivative is ≥ 0.
+    @inline(__always)
     static func walkUpper<Objective: RegularisedObjective>(_ objective: Objective, _ bound: inout SearchBound) {
         var step = 1.0
         while true {
@@ -141,6 +146,7 @@ extension GlobalMinimizer {
 
     /// No mixed datum chose M2: the data derivative is ≤ a e^v left of the tail's start, and
     /// beta q(1-q)|x + L| beats it beyond the point returned here.
+    @inline(__always)
     static func extendLowerToTailBound<Objective: RegularisedObjective>(_ objective: Objective, _ bound: inout SearchBound) {
         let kl = objective.regulariser
         let tail = objective.leftTail
@@ -150,6 +156,7 @@ extension GlobalMinimizer {
     }
 
     /// The mirror of ``extendLowerToTailBound(_:_:)`` when no mixed datum chose M1.
+    @inline(__always)
     static func extendUpperToTailBound<Objective: RegularisedObjective>(_ objective: Objective, _ bound: inout SearchBound) {
         let kl = objective.regulariser
         let tail = objective.rightTail
