@@ -13,18 +13,18 @@ import Foundation
 /// however small the data are against the KL term (the bounds tighten as cells are halved).
 extension GlobalMinimizer {
     /// True when the derivative cannot vanish on [a, b] (inside one smooth piece), given the
-    /// objective's slopes at its ends (one-sided inward). An end known only by its sign (an
-    /// infinite slope) decides nothing; the tests allow for the rounding of every term.
+    /// objective's derivatives at its ends (one-sided inward). An end without a finite derivative
+    /// (nil: known only by its sign) decides nothing; the tests allow for the rounding of every term.
     static func excludesRoot<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double, slopeAtUpper: Double
+        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double?, slopeAtUpper: Double?
     ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
         let kl = objective.regulariser
         let (klA, klB) = (kl.derivative(a), kl.derivative(b))
         // Any cell: the KL derivative is bounded by its magnitude bound.
         let bound = kl.derivativeMagnitudeBound(a, b)
-        if slopeAtLower.isFinite && slopeAtLower - klA - bound > 0 { return true }
-        if slopeAtUpper.isFinite && slopeAtUpper - klB + bound < 0 { return true }
+        if let slopeAtLower, slopeAtLower.isFinite && slopeAtLower - klA - bound > 0 { return true }
+        if let slopeAtUpper, slopeAtUpper.isFinite && slopeAtUpper - klB + bound < 0 { return true }
         // Outside the KL term's convex range its derivative decreases and the data derivative
         // increases: D'(a) + K'(b) ≤ g ≤ D'(b) + K'(a) on the cell.
         guard b <= kl.inflections.lower || a >= kl.inflections.upper else { return false }

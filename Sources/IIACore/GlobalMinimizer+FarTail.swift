@@ -32,23 +32,23 @@ extension GlobalMinimizer {
     /// The bracket of the far cell [a, b]'s minimum (negative derivative at its lower end,
     /// positive at its upper end), or nil when the cell holds no local minimum.
     static func farBracket<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ slopeA: Slope, _ b: Double, _ slopeB: Slope
+        _ objective: Objective, _ a: Double, _ slopeA: EndSlope, _ b: Double, _ slopeB: EndSlope
     ) -> Bracket? {
         let kl = objective.regulariser
         let right = a >= FarTail.threshold
-        let tail = objective.farTail(at: SafeguardedNewton.midpoint(a, b), side: .right)
+        let tail = objective.farTail(at: Bisection.midpoint(a, b), side: .right)
         let constant = tail.constant
         var (lower, upper, atLower, atUpper) = (a, b, slopeA, slopeB)
         if right && constant < 0 {
             let turn = kl.logBeta - kl.shift - log(-constant)
             guard turn > a else { return nil }
-            if turn < b { (upper, atUpper) = (turn, objective.slope(turn)) }
+            if turn < b { (upper, atUpper) = (turn, .value(objective.slope(turn))) }
         } else if !right && constant > 0 {
             let turn = log(constant) - kl.logBeta - kl.shift
             guard turn < b else { return nil }
-            if turn > a { (lower, atLower) = (turn, objective.slope(turn)) }
+            if turn > a { (lower, atLower) = (turn, .value(objective.slope(turn))) }
         }
-        guard atLower.derivative < 0 && atUpper.derivative > 0 else { return nil }
+        guard atLower.isNegative && atUpper.isPositive else { return nil }
         // With C = 0 (the data on this side are one-sided) e^{±v} g is affine in v: its root is
         // the minimiser, in closed form. Newton starts there and confirms it in a step or two
         // (far out the derivative itself underflows, so steps from elsewhere would be rejected

@@ -175,10 +175,4 @@ public struct Slope: Sendable, Hashable {
         self.derivative = derivative
         self.curvature = curvature
     }
-
-    /// A slope of which only the derivative's sign is known: the derivative is ±infinity and the
-    /// curvature NaN, so sign tests work while Newton's method never starts from it.
-    static func signOnly(_ sign: Double) -> Slope {
-        Slope(derivative: sign < 0 ? -.infinity : .infinity, curvature: .nan)
-    }
 }
