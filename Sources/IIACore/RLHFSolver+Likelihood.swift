@@ -8,6 +8,14 @@ extension RLHFSolver {
     /// ``SafeguardedNewton``, and when it stalls (or runs out of steps) ``BracketExpansion`` grows
     /// a bracket from its last iterate.
     public static func minimizeLikelihood(_ likelihood: IIALikelihood, recordTrace: Bool = false) -> Minimization {
+        minimizeConvexLikelihood(likelihood, recordTrace: recordTrace)
+    }
+
+    /// The minimiser of a ``ConvexLikelihood`` (the choices' IIA likelihood or the rankings'
+    /// Plackett-Luce likelihood), as ``minimizeLikelihood(_:recordTrace:)`` describes.
+    static func minimizeConvexLikelihood<Likelihood: ConvexLikelihood>(
+        _ likelihood: Likelihood, recordTrace: Bool
+    ) -> Minimization {
         guard likelihood.hasMinimizer else {
             return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer, trace: [])
         }
@@ -15,7 +23,7 @@ extension RLHFSolver {
         var path = NewtonPath(start: guess, recordTrace: recordTrace)
         var newton = OneSidedNewton(start: guess, function: likelihood)
         let run = RootSearch.run(
-            &newton, on: likelihood, stepLimit: OneSidedNewton<IIALikelihood>.stepLimit, recordTrace: recordTrace,
+            &newton, on: likelihood, stepLimit: OneSidedNewton<Likelihood>.stepLimit, recordTrace: recordTrace,
             trace: &path.trace)
         path.iterations += run.iterations
         switch run.stop {
@@ -25,7 +33,7 @@ extension RLHFSolver {
             return path.finish(likelihood, lower.point, lower.slope, upper.point, upper.slope)
         case .stalled, nil:
             var expansion = BracketExpansion(from: newton.latest.point, slope: newton.latest.slope, function: likelihood)
-            _ = RootSearch.run(&expansion, on: likelihood, stepLimit: BracketExpansion<IIALikelihood>.stepLimit)
+            _ = RootSearch.run(&expansion, on: likelihood, stepLimit: BracketExpansion<Likelihood>.stepLimit)
             let (lower, upper) = expansion.bracket
             return path.finish(likelihood, lower.point, lower.slope, upper.point, upper.slope)
         }
@@ -54,8 +62,8 @@ extension RLHFSolver {
 
         /// The safeguarded search on a bracket, its iterates appended to those so far (its start,
         /// Newton's step from the bracket's nearer end or the middle, counts as one).
-        mutating func finish(
-            _ likelihood: IIALikelihood, _ lower: Double, _ atLower: Slope, _ upper: Double, _ atUpper: Slope
+        mutating func finish<Likelihood: SlopeFunction>(
+            _ likelihood: Likelihood, _ lower: Double, _ atLower: Slope, _ upper: Double, _ atUpper: Slope
         ) -> Minimization {
             let start = GlobalMinimizer.startingPoint(lower, .value(atLower), upper, .value(atUpper))
             let root = NewtonRoot.find(
@@ -70,3 +78,16 @@ extension RLHFSolver {
         }
     }
 }
+
+/// A convex likelihood in the reward gap u whose derivative rises from -(mixed data that chose
+/// M2) to +(mixed data that chose M1): RLPO's and DPO's data term, for choices
+/// (``IIALikelihood``) and for rankings (``PlackettLuceLikelihood``).
+protocol ConvexLikelihood: SlopeFunction {
+    /// Whether the mixed data chose both categories (else the infimum is not attained).
+    var hasMinimizer: Bool { get }
+    /// Where Newton's search starts.
+    func initialGuess() -> Double
+}
+
+extension IIALikelihood: ConvexLikelihood {}
+extension PlackettLuceLikelihood: ConvexLikelihood {}

@@ -55,51 +55,10 @@ extension RLHFSolver {
     /// The minimiser of the convex Plackett–Luce likelihood, or `.noMinimizer` when the mixed
     /// rows do not hold rankings of both types (then the paper's conventions apply).
     ///
-    /// The derivative rises from -(virtual M2 choices) to +(virtual M1 choices): a bracket is grown
-    /// from the first guess, doubling the distance, and solved by ``SafeguardedNewton``.
+    /// The derivative rises from -(virtual M2 choices) to +(virtual M1 choices), as the choices'
+    /// likelihood's does, so the same search finds it (see ``minimizeLikelihood(_:recordTrace:)``).
     public static func minimizeRankingLikelihood(_ likelihood: PlackettLuceLikelihood, recordTrace: Bool = false) -> Minimization {
-        guard likelihood.hasMinimizer else { return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer) }
-        let guess = likelihood.initialGuess()
-        let atGuess = likelihood.slope(guess)
-        if atGuess.derivative == 0 {
-            return Minimization(
-                argmin: guess, iterations: 0, termination: .exactRoot,
-                trace: recordTrace ? [SolverStep(kind: .start, point: guess)] : [], searchInterval: guess...guess)
-        }
-        let direction: Double = atGuess.derivative < 0 ? 1 : -1
-        let newtonDistance = abs(atGuess.derivative / atGuess.curvature)
-        var distance = newtonDistance.isFinite && newtonDistance > 0 ? 2 * newtonDistance : 0.5
-        var near = (point: guess, slope: atGuess)
-        var far = Self.clamped(guess + direction * distance)
-        var farSlope = likelihood.slope(far)
-        var steps = 1
-        while farSlope.derivative * direction <= 0 {
-            guard steps < bracketGrowthLimit, abs(far) < .greatestFiniteMagnitude else {
-                return Minimization(argmin: far, iterations: steps, termination: .atBound)
-            }
-            near = (far, farSlope)
-            distance *= 2
-            far = Self.clamped(guess + direction * distance)
-            farSlope = likelihood.slope(far)
-            steps += 1
-        }
-        let (lower, upper) = direction > 0 ? (near.point, far) : (far, near.point)
-        let newtonStart = near.point - near.slope.derivative / near.slope.curvature
-        let start = newtonStart > lower && newtonStart < upper ? newtonStart : nil
-        let root = SafeguardedNewton.findRoot(
-            lower: lower, upper: upper, start: start, recordTrace: recordTrace, tailScaled: true, of: likelihood)
-        return Minimization(
-            argmin: root.point, iterations: steps + root.iterations, termination: root.termination, trace: root.trace,
-            bracket: lower...upper, searchInterval: lower...upper)
-    }
-
-    /// Doublings of the bracket allowed before the search reports the end it reached (2^1100
-    /// exceeds every double, so only a derivative that never changes sign gets there).
-    static let bracketGrowthLimit = 1100
-
-    /// x, or ±the largest double when it overflowed.
-    static func clamped(_ x: Double) -> Double {
-        x.isFinite ? x : (x > 0 ? .greatestFiniteMagnitude : -.greatestFiniteMagnitude)
+        minimizeConvexLikelihood(likelihood, recordTrace: recordTrace)
     }
 
     /// RLPO on the pairs implied by rankings (rank-breaking): a type-1 ranking in row j puts each
