@@ -27,36 +27,7 @@ struct BenchCommand: ParsableCommand {
         case "phase": PhaseDiagramBench.report(repetitions: repetitions); return
         default: break
         }
-        print("Median time per solve (expected data at the paper's defaults, and 1000 simulated datasets of |D| = 1000):")
-        for k in [2, 4, 8] {
-            let parameters = ModelParameters(k: k)
-            let expected = PreferenceCounts.expected(parameters)
-            let simulator = PreferenceSimulator(parameters, seed: 1)
-            let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
-            // One solver per parameter set, as a sweep uses it; the datasets are what varies.
-            let solver = RLHFSolver(parameters)
-            var cells: [String] = []
-            for algorithm in Algorithm.paperAlgorithms {
-                let seconds = median(repetitions) {
-                    for table in datasets { _ = solver.solve(table, algorithm: algorithm) }
-                } / Double(datasets.count)
-                cells.append("\(algorithm.name) \(microseconds(seconds))")
-            }
-            let all = median(repetitions) {
-                for table in datasets { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
-            } / Double(datasets.count)
-            // The Figure-2 mix: the 40 |D| values from 1 to 1e4 of the Figure-2 sweep, 25 nested datasets each.
-            let mix = (0..<25).flatMap { simulator.nestedDatasets(index: $0, sizes: Self.figure2Sizes) }
-            let allMix = median(repetitions) {
-                for table in mix { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
-            } / Double(mix.count)
-            let allExpected = median(repetitions) {
-                for _ in 0..<1000 { _ = solver.solve(expected, algorithms: Algorithm.paperAlgorithms) }
-            } / 1000
-            print("  k = \(k): " + cells.joined(separator: ", ")
-                + "; all four \(microseconds(all)) per simulated dataset (|D| = 1000), \(microseconds(allMix)) per"
-                + " simulated dataset of the Figure-2 mix (40 |D| from 1 to 1e4), \(microseconds(allExpected)) on expected data")
-        }
+        reportSolveTimes(repetitions)
         let figure2 = ModelParameters(k: 4)
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let sweeps = [1, cores].map { workers in
@@ -86,6 +57,40 @@ struct BenchCommand: ParsableCommand {
             }
             frames.sort()
             print("Frame time, key on the \(name) slider to finished 200x60 buffer: median \(String(format: "%.2f", frames[frames.count / 2])) ms, 90th percentile \(String(format: "%.2f", frames[frames.count * 9 / 10])) ms")
+        }
+    }
+
+    /// Median time per solve, per algorithm and for the paper's four together, at |Y| = 2, 4, 8.
+    func reportSolveTimes(_ repetitions: Int) {
+        print("Median time per solve (expected data at the paper's defaults, and 1000 simulated datasets of |D| = 1000):")
+        for k in [2, 4, 8] {
+            let parameters = ModelParameters(k: k)
+            let expected = PreferenceCounts.expected(parameters)
+            let simulator = PreferenceSimulator(parameters, seed: 1)
+            let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
+            // One solver per parameter set, as a sweep uses it; the datasets are what varies.
+            let solver = RLHFSolver(parameters)
+            var cells: [String] = []
+            for algorithm in Algorithm.paperAlgorithms {
+                let seconds = median(repetitions) {
+                    for table in datasets { _ = solver.solve(table, algorithm: algorithm) }
+                } / Double(datasets.count)
+                cells.append("\(algorithm.name) \(microseconds(seconds))")
+            }
+            let all = median(repetitions) {
+                for table in datasets { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
+            } / Double(datasets.count)
+            // The Figure-2 mix: the 40 |D| values from 1 to 1e4 of the Figure-2 sweep, 25 nested datasets each.
+            let mix = (0..<25).flatMap { simulator.nestedDatasets(index: $0, sizes: Self.figure2Sizes) }
+            let allMix = median(repetitions) {
+                for table in mix { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
+            } / Double(mix.count)
+            let allExpected = median(repetitions) {
+                for _ in 0..<1000 { _ = solver.solve(expected, algorithms: Algorithm.paperAlgorithms) }
+            } / 1000
+            print("  k = \(k): " + cells.joined(separator: ", ")
+                + "; all four \(microseconds(all)) per simulated dataset (|D| = 1000), \(microseconds(allMix)) per"
+                + " simulated dataset of the Figure-2 mix (40 |D| from 1 to 1e4), \(microseconds(allExpected)) on expected data")
         }
     }
 
