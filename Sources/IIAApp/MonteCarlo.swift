@@ -45,8 +45,14 @@ public struct MonteCarloRun: Hashable, Sendable {
     public var dataGrid: [Double]
     public var m2Grid: [Double]
 
-    /// Runs to the end (or until `isCancelled`), calling `report` after each chunk.
-    public func run(isCancelled: () -> Bool, report: (MonteCarloProgress) -> Void) {
+    /// Runs to the end (or until `isCancelled`), calling `report` after each chunk. Each chunk's
+    /// datasets are shared among `workers` workers (all cores by default); the reports are the
+    /// same, bit for bit, for any number of workers. `isCancelled` is asked from every worker,
+    /// before each dataset.
+    public func run(
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        isCancelled: () -> Bool, report: (MonteCarloProgress) -> Void
+    ) {
         let parameters = key.parameters
         var dataRuns: [[[Double]]] = [], m2Runs: [[[Double]]] = [], currentRuns: [[[Double]]] = []
         var done = 0
@@ -54,13 +60,16 @@ public struct MonteCarloRun: Hashable, Sendable {
         while done < key.simulations {
             if isCancelled() { return }
             let range = done..<min(key.simulations, done + chunk)
-            dataRuns += Sweeper.simulatedRuns(parameters, axis: .data, xs: dataGrid, datasets: range, seed: key.seed, isCancelled: isCancelled)
+            func simulate(_ axis: SweepAxis, _ xs: [Double]) -> [[[Double]]] {
+                Sweeper.simulatedRuns(
+                    parameters, axis: axis, xs: xs, datasets: range, seed: key.seed, workers: workers, isCancelled: isCancelled)
+            }
+            dataRuns += simulate(.data, dataGrid)
             if isCancelled() { return }
-            m2Runs += Sweeper.simulatedRuns(parameters, axis: .m2, xs: m2Grid, datasets: range, seed: key.seed, isCancelled: isCancelled)
+            m2Runs += simulate(.m2, m2Grid)
             if isCancelled() { return }
             // One more point per dataset: P(M1) at the current |M2| for a dataset of the current |D|.
-            currentRuns += Sweeper.simulatedRuns(
-                parameters, axis: .m2, xs: [Double(parameters.m2)], datasets: range, seed: key.seed, isCancelled: isCancelled)
+            currentRuns += simulate(.m2, [Double(parameters.m2)])
             if isCancelled() { return }
             done = range.upperBound
             chunk *= 2

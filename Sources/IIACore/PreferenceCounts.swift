@@ -49,14 +49,23 @@ public struct PreferenceCounts: Hashable, Sendable, Codable {
 
     /// The expected data of size `dataSize`: every cell is `dataSize` times its probability.
     public static func expected(_ parameters: ModelParameters, dataSize: Double? = nil) -> PreferenceCounts {
-        let size = dataSize ?? parameters.dataSize
         var table = PreferenceCounts(emptyWithK: parameters.k)
-        let probabilities = CellProbabilities(parameters)
-        for j in 0...parameters.k {
-            table.choseM1[j] = size * probabilities.choseM1[j]
-            table.choseM2[j] = size * probabilities.choseM2[j]
-        }
+        table.fillExpected(
+            parameters, dataSize: dataSize ?? parameters.dataSize,
+            rowProbabilities: CellProbabilities.rowProbabilities(parameters))
         return table
+    }
+
+    /// Makes this table the expected data of size `size` for `parameters`, given P(row j) for
+    /// their query format and zeta (``CellProbabilities/rowProbabilities(_:)``): the same numbers
+    /// as ``expected(_:dataSize:)``, written in place (a grid reuses one table).
+    mutating func fillExpected(_ parameters: ModelParameters, dataSize size: Double, rowProbabilities: [Double]) {
+        precondition(parameters.k == k && rowProbabilities.count == k + 1, "a table for |Y| = \(k)")
+        for j in 0...k {
+            let cell = CellProbabilities.cell(parameters, row: j, rowProbability: rowProbabilities[j])
+            choseM1[j] = size * cell.m1
+            choseM2[j] = size * cell.m2
+        }
     }
 
     /// |D|, the number of data.
@@ -75,6 +84,14 @@ public struct PreferenceCounts: Hashable, Sendable, Codable {
             m2 += choseM2[j]
         }
         return (m1, m2)
+    }
+
+    /// Sets every count to 0.
+    mutating func clear() {
+        for j in 0...k {
+            choseM1[j] = 0
+            choseM2[j] = 0
+        }
     }
 
     /// Adds `count` data to cell (`row`, chose M1 when `choseM1`).
@@ -97,27 +114,39 @@ public struct CellProbabilities: Hashable, Sendable {
     public let choseM2: [Double]
 
     public init(_ parameters: ModelParameters) {
+        self.init(parameters, rowProbabilities: Self.rowProbabilities(parameters))
+    }
+
+    /// The cells from the row probabilities already computed for `parameters` (they depend on
+    /// the query format, |Y| and zeta only, so a grid over p*(1) computes them once).
+    init(_ parameters: ModelParameters, rowProbabilities: [Double]) {
         let k = parameters.k
         var m1 = Array(repeating: 0.0, count: k + 1)
         var m2 = Array(repeating: 0.0, count: k + 1)
         for j in 0...k {
-            let row: Double
-            switch parameters.queries {
-            case .sampled: row = Self.binomialProbability(k: k, j: j, p: parameters.zeta)
-            case .fixed(let count): row = j == count ? 1 : 0
-            }
-            if j == 0 {
-                m2[j] = row
-            } else if j == k {
-                m1[j] = row
-            } else {
-                let shares = parameters.choiceModel.choiceShares(offeredM1: j, of: k, p1: parameters.p1)
-                m1[j] = row * shares.m1
-                m2[j] = row * shares.m2
-            }
+            (m1[j], m2[j]) = Self.cell(parameters, row: j, rowProbability: rowProbabilities[j])
         }
         choseM1 = m1
         choseM2 = m2
+    }
+
+    /// P(row j and the choice is an M1 message) and P(row j and an M2 message), from P(row j).
+    static func cell(_ parameters: ModelParameters, row j: Int, rowProbability row: Double) -> (m1: Double, m2: Double) {
+        if j == 0 { return (0, row) }
+        if j == parameters.k { return (row, 0) }
+        let shares = parameters.choiceModel.choiceShares(offeredM1: j, of: parameters.k, p1: parameters.p1)
+        return (row * shares.m1, row * shares.m2)
+    }
+
+    /// P(row j) for j = 0…k: Binomial(k, zeta) for sampled queries, all mass on row J for fixed ones.
+    static func rowProbabilities(_ parameters: ModelParameters) -> [Double] {
+        let k = parameters.k
+        return (0...k).map { j in
+            switch parameters.queries {
+            case .sampled: return binomialProbability(k: k, j: j, p: parameters.zeta)
+            case .fixed(let count): return j == count ? 1 : 0
+            }
+        }
     }
 
     /// The probability of row j (j messages of M1 offered).

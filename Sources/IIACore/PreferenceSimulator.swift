@@ -11,9 +11,13 @@ public struct PreferenceSimulator: Sendable {
     let cells: [(row: Int, choseM1: Bool, probability: Double)]
 
     public init(_ parameters: ModelParameters, seed: UInt64) {
+        self.init(parameters, seed: seed, probabilities: CellProbabilities(parameters))
+    }
+
+    /// A simulator whose cell probabilities (those of `parameters`) are already computed.
+    init(_ parameters: ModelParameters, seed: UInt64, probabilities: CellProbabilities) {
         self.parameters = parameters
         self.seed = seed
-        let probabilities = CellProbabilities(parameters)
         var cells: [(Int, Bool, Double)] = []
         for j in 0...parameters.k {
             if probabilities.choseM1[j] > 0 { cells.append((j, true, probabilities.choseM1[j])) }
@@ -43,6 +47,14 @@ public struct PreferenceSimulator: Sendable {
     /// Simulated dataset number `index` of size `size` (a whole number ≥ 1).
     public func dataset(index: Int, size: Double) -> PreferenceCounts {
         nestedDatasets(index: index, sizes: [size])[0]
+    }
+
+    /// Makes `table` (for the same |Y|) simulated dataset number `index` of size `size`: the
+    /// same counts as ``dataset(index:size:)``, written in place (a grid reuses one table).
+    func draw(index: Int, size: Double, into table: inout PreferenceCounts) {
+        var generator = SplitMix64(seed: seed, stream: UInt64(index))
+        table.clear()
+        addDraws(max(0, size.rounded()), to: &table, using: &generator)
     }
 
     /// Simulated dataset number `index` at each of the ascending whole-number `sizes`, nested:

@@ -15,9 +15,16 @@ public struct RLHFSolver: Sendable {
     /// A solver for `parameters`. Build it once and reuse it for many datasets: it holds the
     /// constants every dataset's objectives share.
     public init(_ parameters: ModelParameters) {
+        self.init(parameters, constants: ChoiceSetConstants(k: parameters.k))
+    }
+
+    /// A solver for `parameters` that shares `constants` (built for the same |Y|) with others:
+    /// a grid over zeta needs a new KL term per column but the same per-row constants.
+    init(_ parameters: ModelParameters, constants: ChoiceSetConstants) {
+        precondition(constants.k == parameters.k, "constants for |Y| = \(constants.k), parameters for \(parameters.k)")
         self.parameters = parameters
         regulariser = KLRegulariser(parameters)
-        constants = ChoiceSetConstants(k: parameters.k)
+        self.constants = constants
     }
 
     /// Results for `algorithms` (all six by default), in that order.

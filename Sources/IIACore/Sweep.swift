@@ -117,32 +117,55 @@ public enum Sweeper {
     /// P(M1) for each simulated dataset `first..<first+count` at every grid point:
     /// `[dataset][algorithm][point]`. Along |D| the datasets are nested; along |M2| one dataset
     /// of size |D| serves every point (the data do not depend on |M2|).
+    ///
+    /// The datasets are shared among `workers` workers (all cores by default); each is drawn from
+    /// its own stream and solved alone, so the result is the same, bit for bit, for any number of
+    /// workers. When `isCancelled` (asked before each dataset, from every worker at once) answers
+    /// true, the datasets finished before the first unfinished one are returned.
     public static func simulatedRuns(
         _ base: ModelParameters, axis: SweepAxis, xs: [Double], datasets: Range<Int>, seed: UInt64,
-        isCancelled: () -> Bool = { false }
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, isCancelled: () -> Bool = { false }
     ) -> [[[Double]]] {
         let simulator = PreferenceSimulator(base, seed: seed)
         // Along |D| one solver serves every point (the data carry their size); along |M2| one per point.
         let solvers = axis == .data ? [RLHFSolver(base)] : xs.map { RLHFSolver(parameters(base, axis, $0)) }
-        var runs: [[[Double]]] = []
-        for index in datasets {
-            if isCancelled() { break }
-            var perAlgorithm = Array(repeating: [Double](), count: Algorithm.allCases.count)
-            switch axis {
-            case .data:
-                let tables = simulator.nestedDatasets(index: index, sizes: xs)
-                for table in tables {
-                    for (a, result) in solvers[0].solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
-                }
-            case .m2:
-                let table = simulator.dataset(index: index, size: base.dataSize)
-                for solver in solvers {
-                    for (a, result) in solver.solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+        var runs = [[[Double]]?](repeating: nil, count: datasets.count)
+        let workerCount = max(1, min(workers, datasets.count))
+        withoutActuallyEscaping(isCancelled) { isCancelled in
+            nonisolated(unsafe) let isCancelled = isCancelled
+            runs.withUnsafeMutableBufferPointer { buffer in
+                // Each worker writes only its own datasets (interleaved: dataset d goes to worker d mod workers).
+                nonisolated(unsafe) let output = buffer
+                DispatchQueue.concurrentPerform(iterations: workerCount) { worker in
+                    for offset in stride(from: worker, to: datasets.count, by: workerCount) {
+                        if isCancelled() { return }
+                        output[offset] = simulatedRun(
+                            simulator, solvers: solvers, axis: axis, xs: xs, index: datasets.lowerBound + offset)
+                    }
                 }
             }
-            runs.append(perAlgorithm)
         }
-        return runs
+        return Array(runs.prefix { $0 != nil }.map { $0 ?? [] })
+    }
+
+    /// P(M1) of every algorithm at every grid point for simulated dataset `index`: `[algorithm][point]`.
+    static func simulatedRun(
+        _ simulator: PreferenceSimulator, solvers: [RLHFSolver], axis: SweepAxis, xs: [Double], index: Int
+    ) -> [[Double]] {
+        var perAlgorithm = Array(repeating: [Double](), count: Algorithm.allCases.count)
+        switch axis {
+        case .data:
+            let tables = simulator.nestedDatasets(index: index, sizes: xs)
+            for table in tables {
+                for (a, result) in solvers[0].solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+            }
+        case .m2:
+            let table = simulator.dataset(index: index, size: simulator.parameters.dataSize)
+            for solver in solvers {
+                for (a, result) in solver.solve(table).enumerated() { perAlgorithm[a].append(result.pM1) }
+            }
+        }
+        return perAlgorithm
     }
 
     /// Mean and quantile band over simulated datasets.
@@ -162,12 +185,14 @@ public enum Sweeper {
     }
 
     /// The mean and band of P(M1) over `simulations` simulated datasets.
+    /// The datasets are shared among `workers` workers (all cores by default; the result does
+    /// not depend on it).
     public static func simulated(
         _ base: ModelParameters, axis: SweepAxis, from: Double, to: Double, points: Int,
-        simulations: Int, seed: UInt64
+        simulations: Int, seed: UInt64, workers: Int = ProcessInfo.processInfo.activeProcessorCount
     ) -> Sweep {
         let xs = logGrid(from: from, to: to, points: points, wholeNumbers: true)
-        let runs = simulatedRuns(base, axis: axis, xs: xs, datasets: 0..<simulations, seed: seed)
+        let runs = simulatedRuns(base, axis: axis, xs: xs, datasets: 0..<simulations, seed: seed, workers: workers)
         return summarize(base, axis: axis, xs: xs, runs: runs)
     }
 

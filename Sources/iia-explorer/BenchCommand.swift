@@ -20,41 +20,25 @@ struct BenchCommand: ParsableCommand {
         #if DEBUG
         print("note: this is a debug build; timings are only meaningful with -c release")
         #endif
-        // IIA_BENCH_ONLY=adversarial or =corners runs that line alone (for profiling).
+        // IIA_BENCH_ONLY=adversarial, =corners or =phase runs those lines alone (for profiling).
         switch ProcessInfo.processInfo.environment["IIA_BENCH_ONLY"] {
         case "adversarial": AdversarialBench.report(); return
         case "corners": CornerFrameBench.report(); return
+        case "phase": PhaseDiagramBench.report(repetitions: repetitions); return
         default: break
         }
-        print("Median time per solve (expected data at the paper's defaults, and 1000 simulated datasets of |D| = 1000):")
-        for k in [2, 4, 8] {
-            let parameters = ModelParameters(k: k)
-            let expected = PreferenceCounts.expected(parameters)
-            let simulator = PreferenceSimulator(parameters, seed: 1)
-            let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
-            // One solver per parameter set, as a sweep uses it; the datasets are what varies.
-            let solver = RLHFSolver(parameters)
-            var cells: [String] = []
-            for algorithm in Algorithm.paperAlgorithms {
-                let seconds = median(repetitions) {
-                    for table in datasets { _ = solver.solve(table, algorithm: algorithm) }
-                } / Double(datasets.count)
-                cells.append("\(algorithm.name) \(microseconds(seconds))")
-            }
-            let all = median(repetitions) {
-                for table in datasets { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
-            } / Double(datasets.count)
-            let allExpected = median(repetitions) {
-                for _ in 0..<1000 { _ = solver.solve(expected, algorithms: Algorithm.paperAlgorithms) }
-            } / 1000
-            print("  k = \(k): " + cells.joined(separator: ", ")
-                + "; all four \(microseconds(all)) per simulated dataset, \(microseconds(allExpected)) on expected data")
-        }
+        reportSolveTimes(repetitions)
         let figure2 = ModelParameters(k: 4)
-        let sweep = median(max(3, repetitions / 3)) {
-            _ = Sweeper.simulated(figure2, axis: .data, from: 1, to: 10_000, points: 40, simulations: 100, seed: 1)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let sweeps = [1, cores].map { workers in
+            median(max(3, repetitions / 3)) {
+                _ = Sweeper.simulated(
+                    figure2, axis: .data, from: 1, to: 10_000, points: 40, simulations: 100, seed: 1, workers: workers)
+            }
         }
-        print("Figure-2 sweep (k = 4, 40 |D| values from 1 to 1e4, 100 simulated datasets, 4 algorithms): median \(String(format: "%.1f", sweep * 1000)) ms on one core")
+        print("Figure-2 sweep (k = 4, 40 |D| values from 1 to 1e4, 100 simulated datasets, 6 algorithms): median"
+            + " \(milliseconds(sweeps[0])) on one core, \(milliseconds(sweeps[1])) on \(cores) cores")
+        PhaseDiagramBench.report(repetitions: repetitions)
         AdversarialBench.report()
         CornerFrameBench.report()
 
@@ -76,6 +60,40 @@ struct BenchCommand: ParsableCommand {
         }
     }
 
+    /// Median time per solve, per algorithm and for the paper's four together, at |Y| = 2, 4, 8.
+    func reportSolveTimes(_ repetitions: Int) {
+        print("Median time per solve (expected data at the paper's defaults, and 1000 simulated datasets of |D| = 1000):")
+        for k in [2, 4, 8] {
+            let parameters = ModelParameters(k: k)
+            let expected = PreferenceCounts.expected(parameters)
+            let simulator = PreferenceSimulator(parameters, seed: 1)
+            let datasets = (0..<1000).map { simulator.dataset(index: $0, size: 1000) }
+            // One solver per parameter set, as a sweep uses it; the datasets are what varies.
+            let solver = RLHFSolver(parameters)
+            var cells: [String] = []
+            for algorithm in Algorithm.paperAlgorithms {
+                let seconds = median(repetitions) {
+                    for table in datasets { _ = solver.solve(table, algorithm: algorithm) }
+                } / Double(datasets.count)
+                cells.append("\(algorithm.name) \(microseconds(seconds))")
+            }
+            let all = median(repetitions) {
+                for table in datasets { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
+            } / Double(datasets.count)
+            // The Figure-2 mix: the 40 |D| values from 1 to 1e4 of the Figure-2 sweep, 25 nested datasets each.
+            let mix = (0..<25).flatMap { simulator.nestedDatasets(index: $0, sizes: Self.figure2Sizes) }
+            let allMix = median(repetitions) {
+                for table in mix { _ = solver.solve(table, algorithms: Algorithm.paperAlgorithms) }
+            } / Double(mix.count)
+            let allExpected = median(repetitions) {
+                for _ in 0..<1000 { _ = solver.solve(expected, algorithms: Algorithm.paperAlgorithms) }
+            } / 1000
+            print("  k = \(k): " + cells.joined(separator: ", ")
+                + "; all four \(microseconds(all)) per simulated dataset (|D| = 1000), \(microseconds(allMix)) per"
+                + " simulated dataset of the Figure-2 mix (40 |D| from 1 to 1e4), \(microseconds(allExpected)) on expected data")
+        }
+    }
+
     /// Median wall time of `body` over `count` runs, in seconds.
     func median(_ count: Int, _ body: () -> Void) -> Double {
         var times: [Double] = []
@@ -88,4 +106,9 @@ struct BenchCommand: ParsableCommand {
     }
 
     func microseconds(_ seconds: Double) -> String { String(format: "%.2f µs", seconds * 1e6) }
+
+    func milliseconds(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+    /// The |D| values of the Figure-2 sweep.
+    static let figure2Sizes = Sweeper.logGrid(from: 1, to: 10_000, points: 40, wholeNumbers: true)
 }

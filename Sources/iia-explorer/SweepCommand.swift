@@ -6,15 +6,23 @@ import IIACore
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "P(M1) of every algorithm against |D| (Figure 2) or |M2| (Figure 3), as CSV or JSON.")
+        abstract: "P(M1) of every algorithm against |D| (Figure 2) or |M2| (Figure 3), or over a zeta x p*(1) grid, as CSV or JSON.",
+        discussion: """
+            --over zeta,p1 computes a phase diagram: a --points x --points grid (default 20, at most 1000) whose \
+            cells are computed at their centres zeta_i = (i + 1/2)/N and p_j = (j + 1/2)/N (so zeta stays strictly \
+            between 0 and 1). CSV: zeta,p1,<one column per algorithm>, p1 ascending and zeta ascending within it; \
+            with --sims each value is the mean over the datasets (--points² x --sims ≤ 1e6). An algorithm that \
+            does not apply to the responses (SLiC on rankings) has an empty field (null in JSON). Logit choices \
+            are refused: p*(1) does not enter their data.
+            """)
 
-    @Option(help: "The axis: data (|D|) or m2 (|M2|).")
+    @Option(help: "The axis: data (|D|), m2 (|M2|) or zeta,p1 (a phase diagram).")
     var over: String
     @Option(parsing: .unconditional, help: "First x value (finite, > 0; ≥ 1 for m2 or with --sims; default 1).")
     var from: String?
     @Option(parsing: .unconditional, help: "Last x value (finite, > --from; ≤ 1e12 for m2; default 1e4 for data, 1e5 for m2).")
     var to: String?
-    @Option(parsing: .unconditional, help: "Number of grid points (whole number 2…10000; default 40; with --sims, --points × --sims ≤ 1e6).")
+    @Option(parsing: .unconditional, help: "Number of grid points (whole number 2…10000; default 40; with --sims, --points × --sims ≤ 1e6). With --over zeta,p1: points per axis (2…1000; default 20; --points² × --sims ≤ 1e6).")
     var points: String?
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
@@ -28,11 +36,12 @@ struct SweepCommand: ParsableCommand {
 
 enum SweepReport {
     static func make(_ command: SweepCommand) throws -> String {
-        guard let axis = SweepAxis(rawValue: command.over) else {
-            throw InputError(option: "--over", allowed: "data or m2", got: command.over)
-        }
         guard command.format == "csv" || command.format == "json" else {
             throw InputError(option: "--format", allowed: "csv or json", got: command.format)
+        }
+        if command.over == PhaseSweepReport.axisName { return try PhaseSweepReport.make(command) }
+        guard let axis = SweepAxis(rawValue: command.over) else {
+            throw InputError(option: "--over", allowed: "data, m2 or zeta,p1", got: command.over)
         }
         if axis == .data, let data = command.model.data {
             throw InputError(option: "--data", allowed: "left out with --over data (the sweep sets |D| from --from to --to)", got: data)
