@@ -68,21 +68,9 @@ extension RLHFSolver {
     /// B = Σ N_j2 j(k - j). Both sums carry the same row weights, so in the population limit
     /// A / B = p / (1 - p) for any query distribution: the policy follows the majority.
     public static func rankBreakingRewardGap(_ counts: PreferenceCounts) -> Minimization {
-        let k = counts.k
-        var largestM1 = 0.0, largestM2 = 0.0
-        for j in 1..<k {
-            largestM1 = max(largestM1, counts.choseM1[j])
-            largestM2 = max(largestM2, counts.choseM2[j])
+        guard let gap = PairwiseTotals.rankBroken(counts).logRatio else {
+            return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer)
         }
-        guard largestM1 > 0 && largestM2 > 0 else { return Minimization(argmin: 0, iterations: 0, termination: .noMinimizer) }
-        // Each sum relative to its largest count: neither overflows nor underflows.
-        var m1OverM2 = 0.0, m2OverM1 = 0.0
-        for j in 1..<k {
-            let pairs = Double(j * (k - j))
-            m1OverM2 += counts.choseM1[j] / largestM1 * pairs
-            m2OverM1 += counts.choseM2[j] / largestM2 * pairs
-        }
-        let gap = (log(m2OverM1) + log(largestM2)) - (log(m1OverM2) + log(largestM1))
         return Minimization(
             argmin: gap, iterations: 0, termination: .closedForm, trace: [SolverStep(kind: .start, point: gap)])
     }
