@@ -48,8 +48,20 @@ extension SnapshotCommand {
         let simulations = try simulation.simulations(points: kind == .data || kind == .m2 ? SweepAxis.data.defaultRange.points : 1)
         let seed = try simulation.seedValue()
         if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
-        var selection = try sweepSelection(chart: kind, simulations: simulations)
-        selection.points = Self.figurePoints
+        let selection = try sweepSelection(chart: kind, simulations: simulations)
+        let heading = title.map { $0.isEmpty ? nil : $0 } ?? ExplorerFigures.title(kind, parameters: parameters, algorithm: landscapeAlgorithm)
+        let options = FigureOptions(width: width, height: height, title: heading, monochrome: noColor)
+        return Self.figure(kind, parameters: parameters, options: options, simulations: simulations, seed: seed,
+                           algorithm: landscapeAlgorithm, selection: selection)
+    }
+
+    /// The figure of one chart (the sweep charts' expected curves on a fine grid).
+    static func figure(
+        _ kind: ChartKind, parameters: ModelParameters, options: FigureOptions, simulations: Int, seed: UInt64,
+        algorithm: Algorithm, selection: SweepSelection = SweepSelection()
+    ) -> String {
+        var selection = selection
+        selection.points = figurePoints
         let plot: Plot
         switch kind {
         case .data, .m2:
@@ -57,10 +69,9 @@ extension SnapshotCommand {
             plot = ExplorerFigures.sweepPlot(sweeps.expected, simulated: sweeps.simulated, marker: sweeps.marker,
                                              algorithms: selection.algorithms)
         case .boundary: plot = ExplorerFigures.boundaryPlot(parameters)
-        case .landscape: plot = ExplorerFigures.landscapePlot(parameters, algorithm: landscapeAlgorithm)
+        case .landscape: plot = ExplorerFigures.landscapePlot(parameters, algorithm: algorithm)
         }
-        let heading = title.map { $0.isEmpty ? nil : $0 } ?? ExplorerFigures.title(kind, parameters: parameters, algorithm: landscapeAlgorithm)
-        return FigureSVG.render(plot, options: FigureOptions(width: width, height: height, title: heading, monochrome: noColor))
+        return FigureSVG.render(plot, options: options)
     }
 
     /// `--from`, `--to` and `--algorithms`, checked: only for the sweep charts, the range as in `sweep`.
