@@ -24,6 +24,8 @@ struct GalleryCommand: ParsableCommand {
         var height: Int
         var simulations: Int = 0
         var algorithm: Algorithm = .rlpo
+        /// The curves of a sweep figure (nil: all).
+        var algorithms: [Algorithm]? = nil
     }
 
     static let shots: [Shot] = [
@@ -45,7 +47,8 @@ struct GalleryCommand: ParsableCommand {
 
     /// One publication figure per chart (`snapshot --style figure`, 800 x 500 pixels).
     static let figures: [Shot] = [
-        Shot(name: "figure-data", parameters: ModelParameters(k: 4), chart: "data", width: 800, height: 500, simulations: 100),
+        Shot(name: "figure-data", parameters: ModelParameters(k: 4), chart: "data", width: 800, height: 500, simulations: 100,
+             algorithms: [.rlpo, .il]),
         Shot(name: "figure-m2", parameters: .paperDefaults, chart: "m2", width: 800, height: 500),
         Shot(name: "figure-boundary", parameters: ModelParameters(k: 4), chart: "boundary", width: 800, height: 500),
         Shot(
@@ -64,7 +67,8 @@ struct GalleryCommand: ParsableCommand {
             let kind = ChartKind(rawValue: shot.chart) ?? .data
             let options = FigureOptions(title: ExplorerFigures.title(kind, parameters: shot.parameters, algorithm: shot.algorithm))
             return (shot.name + ".svg", SnapshotCommand.figure(kind, parameters: shot.parameters, options: options,
-                                                               simulations: shot.simulations, seed: 1, algorithm: shot.algorithm))
+                                                               simulations: shot.simulations, seed: 1, algorithm: shot.algorithm,
+                                                               selection: SweepSelection(algorithms: shot.algorithms)))
         }
         let written = try GalleryWriter(folder: dir, force: force).write(files)
         for path in written where path.hasSuffix(".svg") {
