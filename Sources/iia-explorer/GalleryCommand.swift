@@ -24,6 +24,8 @@ struct GalleryCommand: ParsableCommand {
         var height: Int
         var simulations: Int = 0
         var algorithm: Algorithm = .rlpo
+        /// The curves of a sweep figure (nil: all).
+        var algorithms: [Algorithm]? = nil
     }
 
     static let shots: [Shot] = [
@@ -43,15 +45,35 @@ struct GalleryCommand: ParsableCommand {
             chart: "landscape", width: 100, height: 30, algorithm: .il),
     ]
 
+    /// One publication figure per chart (`snapshot --style figure`, 800 x 500 pixels).
+    static let figures: [Shot] = [
+        Shot(name: "figure-data", parameters: ModelParameters(k: 4), chart: "data", width: 800, height: 500, simulations: 100,
+             algorithms: [.rlpo, .il]),
+        Shot(name: "figure-m2", parameters: .paperDefaults, chart: "m2", width: 800, height: 500),
+        Shot(name: "figure-boundary", parameters: ModelParameters(k: 4), chart: "boundary", width: 800, height: 500),
+        Shot(
+            name: "figure-landscape",
+            parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
+            chart: "landscape", width: 800, height: 500, algorithm: .il),
+    ]
+
     func run() throws {
         let files = Self.shots.flatMap { shot -> [(name: String, contents: String)] in
             let buffer = SnapshotCommand.buffer(
                 parameters: shot.parameters, chart: ChartKind(rawValue: shot.chart), width: shot.width, height: shot.height,
                 ascii: false, color: true, simulations: shot.simulations, seed: 1, algorithm: shot.algorithm)
             return [(shot.name + ".svg", BufferExport.svg(buffer)), (shot.name + ".txt", BufferExport.text(buffer))]
+        } + Self.figures.map { shot in
+            let kind = ChartKind(rawValue: shot.chart) ?? .data
+            let options = FigureOptions(title: ExplorerFigures.title(kind, parameters: shot.parameters, algorithm: shot.algorithm))
+            return (shot.name + ".svg", SnapshotCommand.figure(kind, parameters: shot.parameters, options: options,
+                                                               simulations: shot.simulations, seed: 1, algorithm: shot.algorithm,
+                                                               selection: SweepSelection(algorithms: shot.algorithms)))
         }
         let written = try GalleryWriter(folder: dir, force: force).write(files)
-        for path in written where path.hasSuffix(".svg") { print("wrote \(path) and .txt") }
+        for path in written where path.hasSuffix(".svg") {
+            print(Self.figures.contains { path.hasSuffix("/" + $0.name + ".svg") } ? "wrote \(path)" : "wrote \(path) and .txt")
+        }
     }
 }
 

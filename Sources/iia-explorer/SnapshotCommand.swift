@@ -8,23 +8,43 @@ import IIACore
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Render a chart or the explorer screen as text, ANSI or SVG (for scripts, papers and READMEs).")
+        abstract: "Render a chart or the explorer screen as text, ANSI or SVG (for scripts, papers and READMEs).",
+        discussion: """
+            --style figure draws one chart as a publication figure: an SVG of paths, filled regions, axes with \
+            ticks, a title and a legend on a white background, sized in pixels (default 800x500), colour-blind \
+            safe (Okabe-Ito colours, and dashes and markers that tell series apart without colour; --no-color \
+            draws it in greys). It takes --chart data, m2, boundary or landscape (default data; the explorer \
+            screen, all, is terminal only) and --format svg (its default).
+            """)
 
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var screen: ExplorerStateOptions
-    @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen).")
-    var chart: String = "all"
+    @Option(help: "terminal (cells: text, ANSI or an SVG of the cells) or figure (a vector figure for papers).")
+    var style: String = "terminal"
+    @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen; default all, data with --style figure).")
+    var chart: String?
     @Option(help: ArgumentHelp("The algorithm of the landscape chart: \(SnapshotCommand.algorithmNames) (default RLPO; with --chart landscape or all)."))
     var algorithm: String?
-    @Option(parsing: .unconditional, help: "Size in cells, WIDTHxHEIGHT, whole numbers (20…1000 x 8…500; --chart all needs at least 80x24).")
-    var size: String = "120x40"
+    @Option(help: ArgumentHelp("The curves of --chart data or m2, comma-separated: \(SnapshotCommand.algorithmNames) (any case; default all)."))
+    var algorithms: String?
+    @Option(parsing: .unconditional, help: "First x value of --chart data or m2 (finite, > 0; ≥ 1 for m2 or with --sims; default 1).")
+    var from: String?
+    @Option(parsing: .unconditional, help: "Last x value of --chart data or m2 (finite, > --from; ≤ 1e12 for m2; default 1e4 for data, 1e5 for m2).")
+    var to: String?
+    @Option(parsing: .unconditional, help: """
+        Size, WIDTHxHEIGHT, whole numbers: cells 20…1000 x 8…500 (default 120x40; --chart all needs at least 80x24), \
+        or with --style figure pixels 320…4000 x 240…3000 (default 800x500).
+        """)
+    var size: String?
+    @Option(help: "The title of a --style figure (default: the chart and its settings; empty for none).")
+    var title: String?
     @Flag(help: "ASCII only: no braille, no box drawing.")
     var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (series still differ by glyph).")
     var noColor = false
-    @Option(help: "Output format: txt, ansi or svg.")
-    var format: String = "txt"
+    @Option(help: "Output format: txt, ansi or svg (default txt; --style figure is svg only, and svg is its default).")
+    var format: String?
     @Option(help: "Write to this file instead of standard output (written whole or not at all).")
     var output: String?
     @Flag(help: "Replace --output if it exists.")
@@ -41,10 +61,17 @@ struct SnapshotCommand: ParsableCommand {
 
     /// The rendered document, or an input error.
     func render() throws -> String {
+        switch style {
+        case "figure": return try renderFigure()
+        case "terminal": break
+        default: throw InputError(option: "--style", allowed: "terminal or figure", got: style)
+        }
+        if let title { throw InputError(option: "--title", allowed: "used with --style figure", got: title) }
+        let format = format ?? "txt", chart = chart ?? "all"
         guard ["txt", "ansi", "svg"].contains(format) else {
             throw InputError(option: "--format", allowed: "txt, ansi or svg", got: format)
         }
-        let (width, height) = try Self.parseSize(size)
+        let (width, height) = try Self.parseSize(size ?? "120x40")
         guard chart == "all" || ChartKind(rawValue: chart) != nil else {
             throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape or all", got: chart)
         }
@@ -55,7 +82,7 @@ struct SnapshotCommand: ParsableCommand {
         if chart == "all" && (width < ExplorerModel.minimumWidth || height < ExplorerModel.minimumHeight) {
             throw InputError(
                 option: "--size",
-                allowed: "at least \(ExplorerModel.minimumWidth)x\(ExplorerModel.minimumHeight) for --chart all", got: size)
+                allowed: "at least \(ExplorerModel.minimumWidth)x\(ExplorerModel.minimumHeight) for --chart all", got: size ?? "120x40")
         }
         try screen.requireExplorerScreen(chart == "all")
         let parameters = try model.parameters()
@@ -64,6 +91,7 @@ struct SnapshotCommand: ParsableCommand {
         let seed = try simulation.seedValue()
         // The explorer's |D| may have a fraction (preset 7's 18.4): its datasets hold |D| rounded.
         if simulations > 0 && chart != "all" { try model.requireWholeDataSize(reason: "with --sims") }
+        let sweepOptions = try sweepSelection(chart: ChartKind(rawValue: chart), simulations: simulations)
         var explorerScreen: (focus: ChartKind, selected: SliderID)?
         if chart == "all" {
             try ExplorerRanges.check(parameters, simulations: simulations, model: model, context: "for --chart all (the explorer's slider range)")
@@ -72,7 +100,7 @@ struct SnapshotCommand: ParsableCommand {
         let buffer = Self.buffer(
             parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height, ascii: ascii, color: !noColor,
             simulations: simulations, seed: seed, algorithm: landscapeAlgorithm,
-            focus: explorerScreen?.focus ?? .data, selected: explorerScreen?.selected ?? .m1)
+            focus: explorerScreen?.focus ?? .data, selected: explorerScreen?.selected ?? .m1, sweep: sweepOptions)
         switch format {
         case "svg": return BufferExport.svg(buffer)
         case "ansi": return noColor ? BufferExport.text(buffer) : BufferExport.ansi(buffer)
@@ -83,7 +111,8 @@ struct SnapshotCommand: ParsableCommand {
     /// The cell buffer for one chart, or the whole screen when `chart` is nil.
     static func buffer(
         parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, ascii: Bool, color: Bool,
-        simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo, focus: ChartKind = .data, selected: SliderID = .m1
+        simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo, focus: ChartKind = .data, selected: SliderID = .m1,
+        sweep selection: SweepSelection = SweepSelection()
     ) -> CellBuffer {
         let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
         guard let chart else {
@@ -102,15 +131,10 @@ struct SnapshotCommand: ParsableCommand {
             ExplorerCharts.renderLandscape(
                 .expected(parameters, algorithm: algorithm), style: style, into: &buffer, rect: buffer.bounds)
         case .data, .m2:
-            let axis: SweepAxis = chart == .data ? .data : .m2
-            let range = axis.defaultRange
-            let expected = Sweeper.expected(parameters, axis: axis, from: range.from, to: range.to, points: range.points)
-            let simulated = simulations > 0
-                ? Sweeper.simulated(parameters, axis: axis, from: range.from, to: range.to, points: range.points,
-                                    simulations: simulations, seed: seed)
-                : nil
-            let marker = axis == .data ? parameters.dataSize : Double(parameters.m2)
-            ExplorerCharts.renderSweep(expected, simulated: simulated, marker: marker, style: style, into: &buffer, rect: buffer.bounds)
+            let sweeps = selection.sweeps(parameters, chart: chart, simulations: simulations, seed: seed)
+            let focus = selection.algorithms.flatMap { $0.contains(.rlpo) ? nil : $0.first }
+            ExplorerCharts.renderSweep(sweeps.expected.selecting(selection.algorithms), simulated: sweeps.simulated?.selecting(selection.algorithms),
+                                       marker: sweeps.marker, style: style, into: &buffer, rect: buffer.bounds, focus: focus)
         }
         return buffer
     }

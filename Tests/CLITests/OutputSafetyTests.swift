@@ -81,17 +81,19 @@ struct OutputSafetyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plain"])
     }
 
-    /// The gallery's files in the order it writes them (svg, then txt, per shot).
+    /// The gallery's files in the order it writes them (svg, then txt, per shot; the figures svg only).
     static func galleryFiles() throws -> [(name: String, size: Int)] {
         let folder = try ExplorerBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try ExplorerBinary.run(["gallery", "--dir", "g"], in: folder)
         try #require(outcome.status == 0, "\(outcome.standardError)")
-        let stems = outcome.standardOutput.split(separator: "\n").map { line in
-            String(line.dropFirst("wrote g/".count).dropLast(".svg and .txt".count))
+        let shots = outcome.standardOutput.split(separator: "\n").map { line in
+            line.hasSuffix(" and .txt")
+                ? (stem: String(line.dropFirst("wrote g/".count).dropLast(".svg and .txt".count)), exts: [".svg", ".txt"])
+                : (stem: String(line.dropFirst("wrote g/".count).dropLast(".svg".count)), exts: [".svg"])
         }
-        return try stems.flatMap { stem in
-            try [".svg", ".txt"].map { ext in
+        return try shots.flatMap { stem, exts in
+            try exts.map { ext in
                 let path = folder.appendingPathComponent("g/" + stem + ext).path
                 return (stem + ext, (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
             }

@@ -173,21 +173,28 @@ struct LandscapeChartData {
         plot.caption = PlotCaption(parts: captionParts(), style: CellStyle(bold: true))
         let inWindow = { (x: Double) in x >= window.lowerBound && x <= window.upperBound }
         plot.verticalLines = landscape.kinks.filter(inWindow).map {
-            VerticalLine(x: $0, glyph: kinkGlyph, style: kinkStyle, label: "kink", placement: .atTop)
+            var line = VerticalLine(x: $0, glyph: kinkGlyph, style: kinkStyle, label: "kink", placement: .atTop)
+            line.figure = FigureLook(legend: "kink", dash: .dotted)
+            return line
         }
         let baseline = function(landscape.dataPart)
         plot.series = landscape.parts.map { part in
             let shifted = part == landscape.dataPart || part == .total
-            return PlotSeries(.function(function(part), baseline: shifted ? baseline : nil), glyph: partGlyph(part),
-                              style: partStyle(part), pattern: pattern(part),
-                              name: landscape.parts.count > 1 ? partName(part) : nil)
+            var series = PlotSeries(.function(function(part), baseline: shifted ? baseline : nil), glyph: partGlyph(part),
+                                    style: partStyle(part), pattern: pattern(part),
+                                    name: landscape.parts.count > 1 ? partName(part) : nil)
+            series.figure = figureLook(part)
+            return series
         }
         let total = landscape.parts.firstIndex(of: .total) ?? 0
         let argmin = landscape.argmin
         let minima = landscape.localMinima.filter(inWindow).sorted { a, _ in a != argmin }
         plot.markers = minima.map { point in
-            PlotMarker(.onSeries(total, x: point), glyph: point == argmin ? chosenGlyph : otherGlyph,
-                       style: point == argmin ? minimumStyle : otherMinimumStyle)
+            var marker = PlotMarker(.onSeries(total, x: point), glyph: point == argmin ? chosenGlyph : otherGlyph,
+                                    style: point == argmin ? minimumStyle : otherMinimumStyle)
+            marker.figure = point == argmin ? FigureLook(legend: "minimiser", marker: .circle)
+                : FigureLook(legend: "other local min", marker: .openCircle)
+            return marker
         }
         plot.trail = trail(series: total)
         plot.labels = minima.map { point in
@@ -201,6 +208,21 @@ struct LandscapeChartData {
                               AxisMark(x: bracket.upperBound, text: "]", style: pathStyle)]
         }
         return plot
+    }
+
+    /// The look of a part in a figure: the total solid in the algorithm's colour, the data part
+    /// dashed black, the KL part dotted sky blue.
+    func figureLook(_ part: ObjectiveLandscape.Part) -> FigureLook {
+        let symbol = landscape.scalarSymbol
+        switch part {
+        case .total:
+            let name = landscape.parts.count == 1 ? "\(partName(part))(\(symbol)), the whole objective" : partName(part)
+            return FigureLook(color: landscape.algorithm.figureColor, legend: name, dash: .solid, width: 2.4)
+        case .likelihood, .hinge:
+            return FigureLook(color: RGBColor.OkabeIto.black, legend: partName(part), dash: .dashed, width: 1.6)
+        case .regulariser:
+            return FigureLook(color: RGBColor.OkabeIto.skyBlue, legend: partName(part), dash: .dotted, width: 1.8)
+        }
     }
 
     /// The solver's path on the total.

@@ -124,7 +124,9 @@ struct SweepChartData {
             for series in simulatedVisible.reversed() where series.algorithm == bandAlgorithm {
                 guard let lower = series.lower, let upper = series.upper else { continue }
                 let fill = Cell(Character(ChartPalette.bandCharacter(style)), style: ChartPalette.band(series.algorithm, style))
-                plot.bands.append(PlotBand(xs: simulated.xs, lower: lower, upper: upper, fill: fill))
+                var band = PlotBand(xs: simulated.xs, lower: lower, upper: upper, fill: fill)
+                band.figure = FigureLook(color: series.algorithm.figureColor, legend: figureBandLegend(simulated))
+                plot.bands.append(band)
             }
         }
         if references {
@@ -133,23 +135,31 @@ struct SweepChartData {
                 HorizontalLine(y: values.inclusive, glyph: glyphs.inclusive, style: ChartPalette.reference(style), label: "inclusive"),
                 HorizontalLine(y: values.majority, glyph: glyphs.majority, style: ChartPalette.reference(style), label: "majority"),
             ]
+            plot.horizontalLines[0].figure = FigureLook(legend: Self.inclusiveName(sweep.parameters), dash: .dotted)
+            plot.horizontalLines[1].figure = FigureLook(legend: "majority-optimal", dash: .dashed)
         }
         if let marker {
             plot.verticalLines = [VerticalLine(x: marker, glyph: style.ascii ? "|" : "│", style: ChartPalette.marker(style),
                                                label: "\(xAxis.title)=\(Self.markerLabel(marker))", placement: .besideHighest)]
+            plot.verticalLines[0].figure = FigureLook(color: RGBColor(150, 150, 150), width: 1)
         }
         if let simulated {
             plot.series += simulatedVisible.reversed().map { series in
-                PlotSeries(.points(Self.points(simulated.xs, series.values)), glyph: ".",
-                           style: ChartPalette.series(series.algorithm, style), pattern: .dotted)
+                var curve = PlotSeries(.points(Self.points(simulated.xs, series.values)), glyph: ".",
+                                       style: ChartPalette.series(series.algorithm, style), pattern: .dotted)
+                curve.figure = FigureLook(color: series.algorithm.figureColor,
+                                          legend: "\(series.algorithm.name), mean of \(simulated.simulations) datasets", dash: .dotted, width: 1.5)
+                return curve
             }
         }
         plot.series += visible.reversed().map { series in
             let glyph = series.algorithm.chartGlyph
-            return PlotSeries(.points(Self.points(sweep.xs, series.values)), glyph: glyph,
-                              style: ChartPalette.series(series.algorithm, style),
-                              pattern: series.algorithm == .dpo && !style.ascii ? .dashed : .solid,
-                              inlineGlyph: style.ascii ? nil : Cell(glyph, style: ChartPalette.glyph(series.algorithm, style)))
+            var curve = PlotSeries(.points(Self.points(sweep.xs, series.values)), glyph: glyph,
+                                   style: ChartPalette.series(series.algorithm, style),
+                                   pattern: series.algorithm == .dpo && !style.ascii ? .dashed : .solid,
+                                   inlineGlyph: style.ascii ? nil : Cell(glyph, style: ChartPalette.glyph(series.algorithm, style)))
+            curve.figure = series.algorithm.figureLook(legend: series.algorithm == .rlpo && merged ? "RLPO = DPO" : series.algorithm.name)
+            return curve
         }
         plot.marginLabels = visible.compactMap { series in
             Array(zip(sweep.xs, series.values)).last(where: { $0.1.isFinite }).map {
@@ -157,6 +167,12 @@ struct SweepChartData {
             }
         }
         return plot
+    }
+
+    /// The band's legend entry in a figure, e.g. "10–90% of 100 datasets".
+    func figureBandLegend(_ simulated: Sweep) -> String {
+        let q = Sweep.bandQuantiles
+        return "\(Int((q.lower * 100).rounded()))–\(Int((q.upper * 100).rounded()))% of \(simulated.simulations) datasets (\(bandAlgorithm.name))"
     }
 
     /// The points (x, y) of a series.

@@ -73,6 +73,8 @@ public struct PlotSeries: Sendable, Equatable {
     public var inlineGlyph: Cell?
     /// A name placed near the curve nine tenths of the way across (plots 24 columns or wider).
     public var name: String?
+    /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
+    public var figure = FigureLook()
 
     /// A curve through `data`.
     public init(_ data: Data, glyph: Character, style: CellStyle, pattern: LinePattern = .solid,
@@ -93,6 +95,8 @@ public struct PlotBand: Sendable, Equatable {
     public var lower: [Double]
     public var upper: [Double]
     public var fill: Cell
+    /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
+    public var figure = FigureLook()
 
     /// A band over `xs` between `lower` and `upper`.
     public init(xs: [Double], lower: [Double], upper: [Double], fill: Cell) {
@@ -113,6 +117,8 @@ public struct PlotRegion: Sendable, Equatable {
     /// A name drawn in the widest free stretch of the region, away from the markers' rows.
     public var label: String?
     public var labelStyle: CellStyle
+    /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
+    public var figure = FigureLook()
 
     /// A region between `lower` and `upper`.
     public init(lower: SampledFunction?, upper: SampledFunction?, fill: Cell?, label: String? = nil, labelStyle: CellStyle = .plain) {
@@ -132,6 +138,8 @@ public struct HorizontalLine: Sendable, Equatable {
     public var glyph: Character
     public var style: CellStyle
     public var label: String
+    /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
+    public var figure = FigureLook()
 
     /// A line at `y`.
     public init(y: Double, glyph: Character, style: CellStyle, label: String) {
@@ -158,6 +166,8 @@ public struct VerticalLine: Sendable, Equatable {
     public var style: CellStyle
     public var label: String?
     public var placement: LabelPlacement
+    /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
+    public var figure = FigureLook()
 
     /// A line at `x`.
     public init(x: Double, glyph: String, style: CellStyle, label: String?, placement: LabelPlacement) {
@@ -183,6 +193,8 @@ public struct PlotMarker: Sendable, Equatable {
     public var anchor: PlotAnchor
     public var glyph: String
     public var style: CellStyle
+    /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
+    public var figure = FigureLook()
 
     /// A marker.
     public init(_ anchor: PlotAnchor, glyph: String, style: CellStyle) {
