@@ -13,6 +13,7 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var screen: ExplorerStateOptions
+    @OptionGroup var themeOption: ThemeOptions
     @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen).")
     var chart: String = "all"
     @Option(help: ArgumentHelp("The algorithm of the landscape chart: \(SnapshotCommand.algorithmNames) (default RLPO; with --chart landscape or all)."))
@@ -23,6 +24,8 @@ struct SnapshotCommand: ParsableCommand {
     var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (series still differ by glyph).")
     var noColor = false
+    @Option(help: "How many colours: 256, or 8 (the eight basic ANSI colours, as on TERM=xterm).")
+    var colors: String = "256"
     @Option(help: "Output format: txt, ansi or svg.")
     var format: String = "txt"
     @Option(help: "Write to this file instead of standard output (written whole or not at all).")
@@ -49,6 +52,9 @@ struct SnapshotCommand: ParsableCommand {
             throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape or all", got: chart)
         }
         let landscapeAlgorithm = try Self.parseAlgorithm(algorithm)
+        let theme = try themeOption.variant()
+        guard colors == "256" || colors == "8" else { throw InputError(option: "--colors", allowed: "256 or 8", got: colors) }
+        let colorMode: ColorMode = noColor ? .none : (colors == "8" ? .basic8 : .palette256)
         if algorithm != nil && chart != "landscape" && chart != "all" {
             throw InputError(option: "--algorithm", allowed: "used with --chart landscape or all")
         }
@@ -70,22 +76,23 @@ struct SnapshotCommand: ParsableCommand {
             explorerScreen = (try screen.focusedChart(), try screen.selectedSlider(in: parameters))
         }
         let buffer = Self.buffer(
-            parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height, ascii: ascii, color: !noColor,
+            parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height,
+            capabilities: DisplayCapabilities(ascii: ascii, colorMode: colorMode, theme: theme),
             simulations: simulations, seed: seed, algorithm: landscapeAlgorithm,
             focus: explorerScreen?.focus ?? .data, selected: explorerScreen?.selected ?? .m1)
         switch format {
-        case "svg": return BufferExport.svg(buffer)
+        case "svg": return BufferExport.svg(buffer, theme: theme)
         case "ansi": return noColor ? BufferExport.text(buffer) : BufferExport.ansi(buffer)
         default: return BufferExport.text(buffer)
         }
     }
 
-    /// The cell buffer for one chart, or the whole screen when `chart` is nil.
+    /// The cell buffer for one chart, or the whole screen when `chart` is nil, drawn with the
+    /// glyphs, colour mode and theme of `capabilities`.
     static func buffer(
-        parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, ascii: Bool, color: Bool,
+        parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, capabilities: DisplayCapabilities,
         simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo, focus: ChartKind = .data, selected: SliderID = .m1
     ) -> CellBuffer {
-        let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
         guard let chart else {
             var state = ExplorerState(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
@@ -94,7 +101,7 @@ struct SnapshotCommand: ParsableCommand {
             return ExplorerModel.renderScreen(state)
         }
         var buffer = CellBuffer(width: width, height: height)
-        let style = ChartStyle(ascii: ascii, color: color)
+        let style = ChartStyle(ascii: capabilities.ascii, theme: capabilities.resolvedTheme)
         switch chart {
         case .boundary:
             ExplorerCharts.renderBoundary(parameters, style: style, into: &buffer, rect: buffer.bounds)
