@@ -49,8 +49,9 @@ extension Theme {
         theme.alternatePoint = fg(127, bold: true)  // 6.1
         theme.dataPart = fg(25)
         theme.regulariserPart = fg(22)
-        theme.seriesStyles = [160, 130, 25, 127, 20, 29].map { fg($0) }  // 4.5 (bluish green) to 10.6
-        theme.bandStyles = zip([160, 130, 25, 127, 20, 29], [224, 230, 195, 225, 189, 194]).map { on($0, $1) }
+        // 4.7 (orange) to 10.6; the series whose glyphs are letters (o, x, T) keep 4.5 on every band.
+        theme.seriesStyles = [160, 130, 25, 126, 20, 22].map { fg($0) }
+        theme.bandStyles = zip([160, 130, 25, 126, 20, 22], [224, 230, 195, 225, 189, 194]).map { on($0, $1) }
         theme.bandsUseBackground = true
         theme.m2Region = on(19, 189)  // 9.3
         theme.perverseRegion = on(124, 224)  // 5.7
