@@ -72,7 +72,7 @@ extension Theme {
         theme.currentPoint = fg(3, bold: true)
         theme.point = fg(3, bold: true)
         theme.alternatePoint = CellStyle(foreground: .palette(3), bold: true, reverse: true)
-        theme.dataPart = fg(6)
+        theme.dataPart = fg(7)
         theme.regulariserPart = fg(2)
         theme.seriesStyles = [3, 7, 6, 2, 3, 7].map { fg($0) }
         theme.bandStyles = theme.seriesStyles
@@ -92,7 +92,7 @@ extension Theme {
         theme.currentPoint = fg(5, bold: true)
         theme.point = fg(5, bold: true)
         theme.alternatePoint = CellStyle(foreground: .palette(5), bold: true, reverse: true)  // white on magenta, 4.7
-        theme.dataPart = fg(4)
+        theme.dataPart = .plain
         theme.regulariserPart = fg(5)
         theme.seriesStyles = [fg(1), fg(5), fg(4), .plain, fg(1), fg(4)]
         theme.bandStyles = theme.seriesStyles
