@@ -12,6 +12,7 @@ public struct ChartStyle: Hashable, Sendable {
         self.init(ascii: ascii, theme: Theme.resolve(.dark, color ? .palette256 : .none))
     }
 
+    /// Any theme (see ``Theme/resolve(_:_:)``).
     public init(ascii: Bool, theme: Theme) {
         self.ascii = ascii
         self.theme = theme

@@ -23,7 +23,9 @@ public enum ThemeVariant: String, Hashable, Sendable, Codable, CaseIterable {
 /// text is black on the dark background or white on the light one. Without colour the roles
 /// are attributes only (bold, reverse), never `dim`, whose look depends on the terminal.
 public struct Theme: Hashable, Sendable {
+    /// The background the theme is for.
     public let variant: ThemeVariant
+    /// The colours it may use (palette entries 0–7 only in ``ColorMode/basic8``, none in ``ColorMode/none``).
     public let colorMode: ColorMode
 
     // MARK: Text
@@ -63,8 +65,9 @@ public struct Theme: Hashable, Sendable {
     public var point = CellStyle(bold: true)
     /// Steps of the path that differ (bisection steps).
     public var alternatePoint = CellStyle(bold: true, reverse: true)
-    /// The parts of an objective: the data term and the regulariser.
+    /// The data term of an objective (L_D or the hinge).
     public var dataPart: CellStyle = .plain
+    /// The regulariser of an objective (beta KL).
     public var regulariserPart: CellStyle = .plain
     /// Curves of the series, in order (the algorithms); glyphs are these in bold.
     public var seriesStyles: [CellStyle] = [.plain]
@@ -72,8 +75,9 @@ public struct Theme: Hashable, Sendable {
     public var bandStyles: [CellStyle] = [.plain]
     /// Whether bands are a background colour (filled with spaces) rather than shading glyphs.
     public var bandsUseBackground = false
-    /// The region where the preferred response is M2, and its perverse part.
+    /// The region where RLPO/DPO converge to M2 (a tint, or a fill glyph's colour).
     public var m2Region: CellStyle = .plain
+    /// The perverse part of the boundary chart.
     public var perverseRegion: CellStyle = .plain
     /// What `.default` foreground and background look like (for SVG export and contrast checks).
     public var canvas: Canvas
@@ -125,8 +129,9 @@ public struct Theme: Hashable, Sendable {
 
 /// The colours the terminal's default foreground and background are taken to have.
 public struct Canvas: Hashable, Sendable {
-    /// #rrggbb.
+    /// The default foreground, #rrggbb.
     public let foreground: String
+    /// The default background, #rrggbb.
     public let background: String
 
     init(_ variant: ThemeVariant) {
