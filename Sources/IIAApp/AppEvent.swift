@@ -34,19 +34,24 @@ public enum AppEvent: Hashable, Sendable {
     case chartExportFinished(ChartExportOutcome)
 }
 
-/// What the terminal can show, decided by the adapter (locale, TERM, flags, NO_COLOR).
+/// What the terminal can show, decided by the adapter (locale, TERM, flags, NO_COLOR), and
+/// whether its background is dark or light (`--theme`).
 public struct DisplayCapabilities: Hashable, Sendable, Codable {
     /// How many colours to use.
-    public enum ColorMode: String, Hashable, Sendable, Codable {
-        case none, basic8, palette256
-    }
+    public typealias ColorMode = IIACharts.ColorMode
 
     /// Draw with ASCII only (no braille, no box drawing).
     public var ascii: Bool
     public var colorMode: ColorMode
+    /// The terminal's background: the colours are chosen for it.
+    public var theme: ThemeVariant
 
-    public init(ascii: Bool = false, colorMode: ColorMode = .palette256) {
+    public init(ascii: Bool = false, colorMode: ColorMode = .palette256, theme: ThemeVariant = .dark) {
         self.ascii = ascii
         self.colorMode = colorMode
+        self.theme = theme
     }
+
+    /// The colours by role for this background and colour mode.
+    public var resolvedTheme: Theme { Theme.resolve(theme, colorMode) }
 }

@@ -32,6 +32,7 @@ public enum ExplorerCommandLine {
         ]
         if state.capabilities.ascii { arguments.append("--ascii") }
         if state.capabilities.colorMode == .none { arguments.append("--no-color") }
+        if state.capabilities.theme != .dark { arguments += ["--theme", state.capabilities.theme.rawValue] }
         return arguments
     }
 

@@ -9,7 +9,7 @@ extension ExplorerView {
         if let text = state.sliders.typedText {
             var x = buffer.put("\(spec.label) = ", x: rect.x, y: rect.y, style: headingStyle, clip: rect)
             x = buffer.put(text, x: x, y: rect.y, clip: rect)
-            buffer.put(ascii ? "_" : "▏", x: x, y: rect.y, style: colored(Self.cyan, bold: true), clip: rect)
+            buffer.put(ascii ? "_" : "▏", x: x, y: rect.y, style: accentStyle(strong: true), clip: rect)
             if case .error(let message) = state.status {  // a rejected value: the prompt stays open
                 buffer.put("   " + message, x: x + 1, y: rect.y, style: errorStyle, clip: rect)
                 return
@@ -54,7 +54,7 @@ extension ExplorerView {
         for hint in keyHints {
             guard x + hint.count <= rect.maxX else { break }
             let split = hint.firstIndex(of: " ") ?? hint.endIndex
-            let next = buffer.put(String(hint[..<split]), x: x, y: rect.y, style: CellStyle(reverse: true), clip: rect)
+            let next = buffer.put(String(hint[..<split]), x: x, y: rect.y, style: theme.bar, clip: rect)
             buffer.put(String(hint[split...]), x: next, y: rect.y, clip: rect)
             x += hint.count + 2
         }
@@ -117,7 +117,7 @@ extension ExplorerView {
         let rect = Rect(x: (width - boxWidth) / 2, y: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
         guard rect.width >= 2, rect.height >= 2 else { return rect }
         buffer.fill(rect)
-        let border = colored(Self.cyan, bold: true)
+        let border = accentStyle(strong: true)
         let (h, v, corners) = ascii ? ("-", "|", ["+", "+", "+", "+"]) : ("─", "│", ["┌", "┐", "└", "┘"])
         for x in rect.x..<rect.maxX {
             buffer[x, rect.y] = Cell(Character(h), style: border)

@@ -53,24 +53,26 @@ struct ExplorerView {
 
     // MARK: Styles
 
-    var useColor: Bool { state.capabilities.colorMode != .none }
     var ascii: Bool { state.capabilities.ascii }
+    /// The colours by role (see ``Theme``).
+    var theme: Theme { state.capabilities.resolvedTheme }
 
-    func colored(_ index: UInt8, bold: Bool = false) -> CellStyle {
-        CellStyle(foreground: useColor ? .palette(index) : .default, bold: bold)
+    var headingStyle: CellStyle { theme.heading }
+    var dimStyle: CellStyle { theme.dimText }
+    var errorStyle: CellStyle { theme.error }
+    /// Slider bars, markers and the focused heading; `strong` adds bold.
+    func accentStyle(strong: Bool = false) -> CellStyle {
+        var style = theme.accent
+        if strong { style.bold = true }
+        return style
     }
-
-    var headingStyle: CellStyle { CellStyle(bold: true) }
-    var dimStyle: CellStyle { CellStyle(dim: true) }
-    var errorStyle: CellStyle { colored(Self.red, bold: true) }
-    static let red: UInt8 = 1, green: UInt8 = 2, yellow: UInt8 = 3, cyan: UInt8 = 6
 
     /// A verdict's colour: red for a warning, green for good.
     func style(_ tone: PolicyVerdict.Tone) -> CellStyle {
         switch tone {
         case .warning: return errorStyle
-        case .good: return colored(Self.green)
-        case .neutral: return .plain
+        case .good: return theme.good
+        case .neutral: return theme.text
         }
     }
 
@@ -90,7 +92,7 @@ struct ExplorerView {
     }
 
     func drawTitle(into buffer: inout CellBuffer, rect: Rect) {
-        let style = CellStyle(reverse: true)
+        let style = theme.bar
         buffer.fill(rect, with: Cell(" ", style: style))
         let right = " " + dataSourceDescription + " "
         // The scenario always; the paper's title when there is room.
@@ -103,7 +105,7 @@ struct ExplorerView {
         ]
         let left = candidates.first { $0.count + right.count <= rect.width } ?? candidates[candidates.count - 1]
         let leftClip = Rect(x: rect.x, y: rect.y, width: max(0, rect.width - right.count), height: 1)
-        buffer.put(left, x: rect.x, y: rect.y, style: CellStyle(bold: true, reverse: true), clip: leftClip)
+        buffer.put(left, x: rect.x, y: rect.y, style: theme.selection, clip: leftClip)
         buffer.put(right, x: rect.maxX - right.count, y: rect.y, style: style, clip: rect)
     }
 
@@ -122,9 +124,9 @@ struct ExplorerView {
             let value = state.value(of: slider)
             let selected = slider == state.sliders.selected
             var x = rect.x
-            buffer.put(selected ? (ascii ? "> " : "▶ ") : "  ", x: x, y: y, style: colored(Self.cyan, bold: true), clip: rect)
+            buffer.put(selected ? (ascii ? "> " : "▶ ") : "  ", x: x, y: y, style: accentStyle(strong: true), clip: rect)
             x += 2
-            let labelStyle = selected ? CellStyle(bold: true, reverse: true) : .plain
+            let labelStyle = selected ? theme.selection : theme.text
             buffer.put(pad(spec.label, SliderTrack.labelWidth - 1), x: x, y: y, style: labelStyle, clip: rect)
             x += SliderTrack.labelWidth
             buffer.put(NumberFormatting.compact(value, ascii: ascii), x: x, y: y, style: selected ? headingStyle : .plain, clip: rect)
@@ -154,7 +156,7 @@ struct ExplorerView {
             }
         }
         if ascii { text += "]" }
-        buffer.put(text, x: track.barX, y: y, style: selected ? colored(Self.cyan, bold: true) : colored(Self.cyan), clip: clip)
+        buffer.put(text, x: track.barX, y: y, style: selected ? accentStyle(strong: true) : accentStyle(), clip: clip)
     }
 
     func drawBoundary(into buffer: inout CellBuffer, rect: Rect) {
@@ -173,7 +175,7 @@ struct ExplorerView {
         if kind == .boundary, let title = ExplorerScenario.boundaryChartTitle(parameters) { heading = marker + title }
         if kind == .landscape { heading += ": \(state.landscapeAlgorithm.name) (a: next)" }
         if alone { heading += "  [\(number)/\(ChartKind.allCases.count) Tab]" }
-        buffer.put(heading, x: rect.x, y: rect.y, style: focused ? colored(Self.cyan, bold: true) : headingStyle, clip: rect)
+        buffer.put(heading, x: rect.x, y: rect.y, style: focused ? accentStyle(strong: true) : headingStyle, clip: rect)
         let plot = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         PlotRenderer.render(derived.plots.plot(kind, in: plot), into: &buffer, rect: plot)
     }

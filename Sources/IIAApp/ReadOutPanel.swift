@@ -95,7 +95,7 @@ struct ReadOutPanel {
 
     /// The algorithm's name, P(M1), its log-odds and whether the minimiser exists.
     func numericFields(_ result: AlgorithmResult, _ c: Columns, short: Bool) -> [RowField] {
-        let minimizerStyle = result.minimizerExists ? CellStyle.plain : view.colored(ExplorerView.yellow)
+        let minimizerStyle = result.minimizerExists ? CellStyle.plain : view.theme.warning
         return [
             RowField(ReadOut.label(result.algorithm, k: state.parameters.k), column: c.label, style: view.headingStyle),
             RowField(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), column: c.probability),

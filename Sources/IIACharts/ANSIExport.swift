@@ -9,8 +9,8 @@ enum ANSIExport {
         if style.dim { codes.append("2") }
         if style.reverse { codes.append("7") }
         var text = codes.isEmpty ? "" : escape + codes.joined(separator: ";") + "m"
-        if case .palette(let n) = style.foreground { text += "\(escape)38;5;\(n)m" }
-        if case .palette(let n) = style.background { text += "\(escape)48;5;\(n)m" }
+        if case .palette(let n) = style.foreground { text += n < 8 ? "\(escape)3\(n)m" : "\(escape)38;5;\(n)m" }
+        if case .palette(let n) = style.background { text += n < 8 ? "\(escape)4\(n)m" : "\(escape)48;5;\(n)m" }
         return text
     }
 

@@ -6,12 +6,15 @@ public enum BufferExport {
         return buffer.lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n") + "\n"
     }
 
-    /// The same text with 256-colour SGR escape codes (reset at the end of every line).
+    /// The same text with SGR escape codes (reset at the end of every line): the basic codes
+    /// 30–37 and 40–47 for palette entries 0–7, 256-colour codes for the others.
     public static func ansi(_ buffer: CellBuffer) -> String { ANSIExport.render(buffer) }
 
-    /// A standalone SVG document: a monospace grid with the same colours; text is selectable.
+    /// A standalone SVG document: a monospace grid with the same colours (xterm's RGB values) on
+    /// the canvas of `theme` (dark: #d0d0d0 on #1c1c1c, light: #1c1c1c on #ffffff); every text
+    /// element has a fill, so monochrome screens stay readable; text is selectable.
     /// `description`, when given, becomes the document's `<desc>`.
-    public static func svg(_ buffer: CellBuffer, description: String? = nil) -> String {
-        SVGExport.render(buffer, description: description)
+    public static func svg(_ buffer: CellBuffer, description: String? = nil, theme: ThemeVariant = .dark) -> String {
+        SVGExport.render(buffer, description: description, canvas: Canvas(theme))
     }
 }

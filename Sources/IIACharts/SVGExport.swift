@@ -1,6 +1,6 @@
 import Foundation
 
-/// SVG rendering of a cell buffer: a monospace grid on a dark background, a `<rect>` per run
+/// SVG rendering of a cell buffer: a monospace grid on the theme's canvas, a `<rect>` per run
 /// of background colour, a `<text>` per row with a `<tspan>` per run of same-style characters
 /// (at explicit x positions, so columns stay aligned and the text stays selectable).
 enum SVGExport {
@@ -8,8 +8,6 @@ enum SVGExport {
     static let cellWidth = 7.83
     static let cellHeight = 17.0
     static let fontSize = 13.0
-    static let defaultForeground = "#d0d0d0"
-    static let defaultBackground = "#1c1c1c"
     static let fontFamily = "'DejaVu Sans Mono', 'Menlo', 'Consolas', 'Liberation Mono', monospace"
 
     /// The xterm colour of a 256-palette entry as #rrggbb.
@@ -33,31 +31,22 @@ enum SVGExport {
         return String(format: "#%02x%02x%02x", rgb.0, rgb.1, rgb.2)
     }
 
+    /// The colour of `color`, the canvas's `fallback` for `.default`.
     static func color(_ color: TerminalColor, default fallback: String) -> String {
         if case .palette(let n) = color { return hex(n) }
         return fallback
     }
 
-    /// Text colours for the eight basic entries on the dark background: the xterm values of
-    /// 0-6 are too dark there (red #cd0000 on #1c1c1c is 2.9:1, black is invisible), so text
-    /// uses lighter tones of the same hues, each at least 4.5:1 (WCAG AA) against the background.
-    static let basicTextColors = ["#8a8a8a", "#ff6e6e", "#5fd75f", "#d7d75f", "#7c9cff", "#e27ee2", "#5fd7d7", "#e5e5e5"]
-
-    /// The colour of text in `color` (the default foreground for `.default`).
-    static func textColor(_ color: TerminalColor) -> String {
-        if case .palette(let n) = color, n < 8 { return basicTextColors[Int(n)] }
-        return Self.color(color, default: defaultForeground)
-    }
-
-    /// The effective (foreground, background) after `reverse`.
-    static func colors(_ style: CellStyle) -> (fg: String, bg: String?) {
+    /// The effective (foreground, background) after `reverse`; the background is nil when it is
+    /// the canvas's.
+    static func colors(_ style: CellStyle, canvas: Canvas) -> (fg: String, bg: String?) {
         if style.reverse {
-            let bg = color(style.foreground, default: defaultForeground)
-            let fg = color(style.background, default: defaultBackground)
+            let bg = color(style.foreground, default: canvas.foreground)
+            let fg = color(style.background, default: canvas.background)
             return (fg, bg)
         }
-        let fg = textColor(style.foreground)
-        let bg: String? = style.background == .default ? nil : color(style.background, default: defaultBackground)
+        let fg = color(style.foreground, default: canvas.foreground)
+        let bg: String? = style.background == .default ? nil : color(style.background, default: canvas.background)
         return (fg, bg)
     }
 
@@ -86,24 +75,24 @@ enum SVGExport {
 
     /// The document; `description`, when given, becomes its `<desc>` (e.g. the command line that
     /// draws the same screen).
-    static func render(_ buffer: CellBuffer, description: String? = nil) -> String {
+    static func render(_ buffer: CellBuffer, description: String? = nil, canvas: Canvas = Theme.dark.canvas) -> String {
         let width = Double(buffer.width) * cellWidth, height = Double(buffer.height) * cellHeight
         var svg = """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="\(number(width))" height="\(number(height))" \
             viewBox="0 0 \(number(width)) \(number(height))" font-family="\(fontFamily)" font-size="\(number(fontSize))" \
-            fill="\(defaultForeground)">
+            fill="\(canvas.foreground)">
 
             """
         if let description { svg += "<desc>\(escape(description))</desc>\n" }
-        svg += "<rect width=\"100%\" height=\"100%\" fill=\"\(defaultBackground)\"/>\n"
+        svg += "<rect width=\"100%\" height=\"100%\" fill=\"\(canvas.background)\"/>\n"
         // Backgrounds.
         for y in 0..<buffer.height {
             var x = 0
             while x < buffer.width {
-                let bg = colors(buffer[x, y].style).bg
+                let bg = colors(buffer[x, y].style, canvas: canvas).bg
                 var end = x + 1
-                while end < buffer.width && colors(buffer[end, y].style).bg == bg { end += 1 }
+                while end < buffer.width && colors(buffer[end, y].style, canvas: canvas).bg == bg { end += 1 }
                 if let bg {
                     svg += "<rect x=\"\(number(Double(x) * cellWidth))\" y=\"\(number(Double(y) * cellHeight))\" "
                         + "width=\"\(number(Double(end - x) * cellWidth))\" height=\"\(number(cellHeight))\" fill=\"\(bg)\"/>\n"
@@ -117,7 +106,7 @@ enum SVGExport {
             let cells = ANSIExport.visibleCells(buffer, row: y)
             guard !cells.isEmpty else { continue }
             let baseline = Double(y) * cellHeight + cellHeight * 0.76
-            svg += "<text y=\"\(number(baseline))\" xml:space=\"preserve\">"
+            svg += "<text y=\"\(number(baseline))\" fill=\"\(canvas.foreground)\" xml:space=\"preserve\">"
             var x = 0
             let row = Array(cells)
             while x < row.count {
@@ -127,8 +116,8 @@ enum SVGExport {
                 while end < row.count && row[end].style == style && row[end].character.isASCII == ascii && ascii { end += 1 }
                 let text = String(row[x..<end].map(\.character))
                 var attributes = "x=\"\(number(Double(x) * cellWidth))\""
-                let fg = colors(style).fg
-                if fg != defaultForeground { attributes += " fill=\"\(fg)\"" }
+                let fg = colors(style, canvas: canvas).fg
+                if fg != canvas.foreground { attributes += " fill=\"\(fg)\"" }
                 if style.bold { attributes += " font-weight=\"bold\"" }
                 if style.dim { attributes += " fill-opacity=\"0.6\"" }
                 svg += "<tspan \(attributes)>\(escape(text))</tspan>"

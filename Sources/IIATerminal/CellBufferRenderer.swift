@@ -18,7 +18,7 @@ final class CellBufferRenderer {
     init(capabilities: DisplayCapabilities, hasDefaultColors: Bool) {
         self.ascii = capabilities.ascii
         self.colorPairs = ColorPairCache(
-            mode: capabilities.colorMode, hasDefaultColors: hasDefaultColors, availablePairs: COLOR_PAIRS)
+            mode: capabilities.colorMode, theme: capabilities.theme, hasDefaultColors: hasDefaultColors, availablePairs: COLOR_PAIRS)
     }
 
     deinit {

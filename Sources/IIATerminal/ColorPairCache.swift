@@ -15,14 +15,18 @@ struct ColorPairCache {
     }
 
     let mode: DisplayCapabilities.ColorMode
+    /// The background the colours are for: without default colours, "default" is white on
+    /// black for the dark theme and black on white for the light one.
+    let theme: ThemeVariant
     /// Whether the terminal accepted `use_default_colors`, so -1 means "the default colour".
     let hasDefaultColors: Bool
     private var pairs: [Key: Int16] = [:]
     private var nextPair: Int32 = 1
     private let pairLimit: Int32
 
-    init(mode: DisplayCapabilities.ColorMode, hasDefaultColors: Bool, availablePairs: Int32) {
+    init(mode: DisplayCapabilities.ColorMode, theme: ThemeVariant = .dark, hasDefaultColors: Bool, availablePairs: Int32) {
         self.mode = mode
+        self.theme = theme
         self.hasDefaultColors = hasDefaultColors
         self.pairLimit = min(availablePairs, Int32(Int16.max))
     }
@@ -48,7 +52,7 @@ struct ColorPairCache {
         switch mapped {
         case .default:
             if hasDefaultColors { return -1 }
-            return Int16(isForeground ? COLOR_WHITE : COLOR_BLACK)
+            return Int16(isForeground == (theme == .dark) ? COLOR_WHITE : COLOR_BLACK)
         case .palette(let index):
             return Int16(index)
         }

@@ -22,7 +22,7 @@ import IIACharts
 /// session.run(&program)
 /// session.end()
 /// ```
-/// or, in one call, ``TerminalSession/run(ascii:noColor:makeProgram:)``.
+/// or, in one call, ``TerminalSession/run(ascii:noColor:theme:makeProgram:)``.
 public final class TerminalSession {
     /// What this terminal can show, decided from the locale, TERM, `NO_COLOR` and the flags.
     public let capabilities: DisplayCapabilities
@@ -44,9 +44,10 @@ public final class TerminalSession {
     ///   - ascii: draw with ASCII only (`--ascii`); also chosen automatically when the locale is not UTF-8.
     ///   - noColor: no colours (`--no-color`); also chosen when `NO_COLOR` is set or the terminal has none.
     ///   - mouse: ask the terminal for mouse reports (xterm SGR 1006; `--no-mouse` turns it off).
+    ///   - theme: the terminal's background (`--theme`), which the colours are chosen for.
     /// - Throws: ``TerminalUnavailableError`` when stdin or stdout is not a terminal, or TERM is unset,
     ///   `dumb` or unknown. Nothing has been drawn then.
-    public init(ascii: Bool = false, noColor: Bool = false, mouse: Bool = false) throws {
+    public init(ascii: Bool = false, noColor: Bool = false, mouse: Bool = false, theme: ThemeVariant = .dark) throws {
         try Self.checkStreams()
         let term = try Self.checkTerm()
 
@@ -84,7 +85,7 @@ public final class TerminalSession {
                 colorMode = .basic8
             }
         }
-        capabilities = DisplayCapabilities(ascii: ascii || !utf8, colorMode: colorMode)
+        capabilities = DisplayCapabilities(ascii: ascii || !utf8, colorMode: colorMode, theme: theme)
         renderer = CellBufferRenderer(capabilities: capabilities, hasDefaultColors: hasDefaultColors)
     }
 
@@ -159,10 +160,10 @@ public final class TerminalSession {
     ///   exit non-zero), or whatever `makeProgram` throws (the terminal is restored first).
     @discardableResult
     public static func run<Program: TerminalProgram>(
-        ascii: Bool = false, noColor: Bool = false, mouse: Bool = false,
+        ascii: Bool = false, noColor: Bool = false, mouse: Bool = false, theme: ThemeVariant = .dark,
         makeProgram: (DisplayCapabilities) throws -> Program
     ) throws -> Program {
-        let session = try TerminalSession(ascii: ascii, noColor: noColor, mouse: mouse)
+        let session = try TerminalSession(ascii: ascii, noColor: noColor, mouse: mouse, theme: theme)
         defer { session.end() }
         var program = try makeProgram(session.capabilities)
         session.run(&program)

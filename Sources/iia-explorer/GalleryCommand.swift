@@ -14,6 +14,7 @@ struct GalleryCommand: ParsableCommand {
     var dir: String = "screenshots"
     @Flag(help: "Replace screenshots that exist already.")
     var force = false
+    @OptionGroup var themeOption: ThemeOptions
 
     /// One screenshot: a file name, what it shows, and how to render it.
     struct Shot {
@@ -58,11 +59,13 @@ struct GalleryCommand: ParsableCommand {
     ]
 
     func run() throws {
+        let theme = try themeOption.variant()
         let files = Self.shots.flatMap { shot -> [(name: String, contents: String)] in
             let buffer = SnapshotCommand.buffer(
                 parameters: shot.parameters, chart: ChartKind(rawValue: shot.chart), width: shot.width, height: shot.height,
-                ascii: false, color: true, simulations: shot.simulations, seed: 1, algorithm: shot.algorithm)
-            return [(shot.name + ".svg", BufferExport.svg(buffer)), (shot.name + ".txt", BufferExport.text(buffer))]
+                capabilities: DisplayCapabilities(ascii: false, colorMode: .palette256, theme: theme),
+                simulations: shot.simulations, seed: 1, algorithm: shot.algorithm)
+            return [(shot.name + ".svg", BufferExport.svg(buffer, theme: theme)), (shot.name + ".txt", BufferExport.text(buffer))]
         } + Self.figures.map { shot in
             let kind = ChartKind(rawValue: shot.chart) ?? .data
             let options = FigureOptions(title: ExplorerFigures.title(kind, parameters: shot.parameters, algorithm: shot.algorithm))

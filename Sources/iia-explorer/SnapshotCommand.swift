@@ -20,6 +20,7 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var screen: ExplorerStateOptions
+    @OptionGroup var themeOption: ThemeOptions
     @Option(help: "terminal (cells: text, ANSI or an SVG of the cells) or figure (a vector figure for papers).")
     var style: String = "terminal"
     @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen; default all, data with --style figure).")
@@ -43,6 +44,8 @@ struct SnapshotCommand: ParsableCommand {
     var ascii = false
     @Flag(name: .customLong("no-color"), help: "No colours (series still differ by glyph).")
     var noColor = false
+    @Option(help: "How many colours: 256, or 8 (the eight basic ANSI colours, as on TERM=xterm).")
+    var colors: String = "256"
     @Option(help: "Output format: txt, ansi or svg (default txt; --style figure is svg only, and svg is its default).")
     var format: String?
     @Option(help: "Write to this file instead of standard output (written whole or not at all).")
@@ -76,6 +79,9 @@ struct SnapshotCommand: ParsableCommand {
             throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape or all", got: chart)
         }
         let landscapeAlgorithm = try Self.parseAlgorithm(algorithm)
+        let theme = try themeOption.variant()
+        guard colors == "256" || colors == "8" else { throw InputError(option: "--colors", allowed: "256 or 8", got: colors) }
+        let colorMode: ColorMode = noColor ? .none : (colors == "8" ? .basic8 : .palette256)
         if algorithm != nil && chart != "landscape" && chart != "all" {
             throw InputError(option: "--algorithm", allowed: "used with --chart landscape or all")
         }
@@ -98,23 +104,24 @@ struct SnapshotCommand: ParsableCommand {
             explorerScreen = (try screen.focusedChart(), try screen.selectedSlider(in: parameters))
         }
         let buffer = Self.buffer(
-            parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height, ascii: ascii, color: !noColor,
+            parameters: parameters, chart: ChartKind(rawValue: chart), width: width, height: height,
+            capabilities: DisplayCapabilities(ascii: ascii, colorMode: colorMode, theme: theme),
             simulations: simulations, seed: seed, algorithm: landscapeAlgorithm,
             focus: explorerScreen?.focus ?? .data, selected: explorerScreen?.selected ?? .m1, sweep: sweepOptions)
         switch format {
-        case "svg": return BufferExport.svg(buffer)
+        case "svg": return BufferExport.svg(buffer, theme: theme)
         case "ansi": return noColor ? BufferExport.text(buffer) : BufferExport.ansi(buffer)
         default: return BufferExport.text(buffer)
         }
     }
 
-    /// The cell buffer for one chart, or the whole screen when `chart` is nil.
+    /// The cell buffer for one chart, or the whole screen when `chart` is nil, drawn with the
+    /// glyphs, colour mode and theme of `capabilities`.
     static func buffer(
-        parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, ascii: Bool, color: Bool,
+        parameters: ModelParameters, chart: ChartKind?, width: Int, height: Int, capabilities: DisplayCapabilities,
         simulations: Int, seed: UInt64, algorithm: Algorithm = .rlpo, focus: ChartKind = .data, selected: SliderID = .m1,
         sweep selection: SweepSelection = SweepSelection()
     ) -> CellBuffer {
-        let capabilities = DisplayCapabilities(ascii: ascii, colorMode: color ? .palette256 : .none)
         guard let chart else {
             var state = ExplorerState(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
@@ -123,7 +130,7 @@ struct SnapshotCommand: ParsableCommand {
             return ExplorerModel.renderScreen(state)
         }
         var buffer = CellBuffer(width: width, height: height)
-        let style = ChartStyle(ascii: ascii, color: color)
+        let style = ChartStyle(ascii: capabilities.ascii, theme: capabilities.resolvedTheme)
         switch chart {
         case .boundary:
             ExplorerCharts.renderBoundary(parameters, style: style, into: &buffer, rect: buffer.bounds)

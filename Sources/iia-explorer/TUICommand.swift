@@ -15,6 +15,7 @@ struct TUICommand: ParsableCommand {
     @OptionGroup var model: ModelOptions
     @OptionGroup var simulation: SimulationOptions
     @OptionGroup var screen: ExplorerStateOptions
+    @OptionGroup var themeOption: ThemeOptions
     @Option(help: ArgumentHelp("The algorithm of the landscape and the explain panel: \(SnapshotCommand.algorithmNames) (default RLPO)."))
     var algorithm: String?
     @Flag(help: "ASCII only: no braille, no box drawing (automatic when the locale is not UTF-8).")
@@ -35,7 +36,8 @@ struct TUICommand: ParsableCommand {
         let chart = try screen.focusedChart()
         let selected = try screen.selectedSlider(in: parameters)
         let landscapeAlgorithm = try SnapshotCommand.parseAlgorithm(algorithm)
-        try TerminalSession.run(ascii: ascii, noColor: noColor, mouse: !noMouse) { capabilities in
+        let theme = try themeOption.variant()
+        try TerminalSession.run(ascii: ascii, noColor: noColor, mouse: !noMouse, theme: theme) { capabilities in
             var state = ExplorerState(
                 parameters: parameters, simulations: simulations, seed: seed, capabilities: capabilities,
                 screenshotDirectory: screenshotDirectory, chart: chart, landscapeAlgorithm: landscapeAlgorithm)
@@ -70,7 +72,7 @@ struct ExplorerTerminalProgram: TerminalProgram {
         case .startMonteCarlo(let run):
             return .startWork(BackgroundWork { isCancelled, report in run.run(isCancelled: isCancelled, report: report) })
         case .saveScreenshot(let request):
-            return execute(model.update(.screenshotFinished(Self.save(request, screen: request.screen ?? model.view()))))
+            return execute(model.update(.screenshotFinished(Self.save(request, screen: request.screen ?? model.view(), theme: model.capabilities.theme))))
         case .saveCommandLine(let request):
             return execute(model.update(.commandLineSaved(CommandLineFile.append(request))))
         case .exportChart(let request):
@@ -101,7 +103,8 @@ struct ExplorerTerminalProgram: TerminalProgram {
     }
 
     /// Writes `<stem>-NNN.txt` and `.svg` with the first number that neither file uses.
-    static func save(_ request: ScreenshotRequest, screen: CellBuffer) -> ScreenshotOutcome {
+    /// The SVG has the canvas of `theme`.
+    static func save(_ request: ScreenshotRequest, screen: CellBuffer, theme: ThemeVariant) -> ScreenshotOutcome {
         do {
             _ = try FileSystem.createFolders(request.directory)
             for number in 1...9999 {
@@ -112,7 +115,7 @@ struct ExplorerTerminalProgram: TerminalProgram {
                 let firstLine = request.commandLine.map { "$ " + $0 + "\n" } ?? ""
                 try OutputFile.write(firstLine + BufferExport.text(screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
                 do {
-                    let svg = BufferExport.svg(screen, description: request.commandLine)
+                    let svg = BufferExport.svg(screen, description: request.commandLine, theme: theme)
                     try OutputFile.write(svg, to: stem + ".svg", force: false, option: "--screenshot-dir")
                 } catch {
                     unlink(stem + ".txt")

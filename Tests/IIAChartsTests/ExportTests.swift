@@ -116,11 +116,20 @@ struct ExportTests {
         }
     }
 
-    @Test func seriesColoursAreDistinctInBothPalettes() {
-        let colours = Algorithm.allCases.map(\.chartColor)
-        #expect(Set(colours).count == Algorithm.allCases.count)
-        #expect(Set(colours.map(\.basic)).count == Algorithm.allCases.count)
-        #expect(!colours.map(\.basic).contains(.palette(0)))
+    /// Six distinct series colours in 256 colours; in 8 colours only four basic colours reach
+    /// 4.5:1 on either background, so at least four distinct ones and none invisible (black on
+    /// dark, white on light); glyphs tell every series apart in every mode.
+    @Test func seriesColoursAreDistinctInEveryTheme() {
+        for theme in Theme.all where theme.colorMode != .none {
+            let colours = Algorithm.allCases.map { theme.series($0.seriesIndex).foreground }
+            if theme.colorMode == .palette256 {
+                #expect(Set(colours).count == Algorithm.allCases.count, "\(theme.variant)")
+            } else {
+                #expect(Set(colours).count >= 4, "\(theme.variant)")
+                #expect(colours.allSatisfy { $0.basic == $0 }, "only the basic colours")
+                #expect(!colours.contains(.palette(theme.variant == .dark ? 0 : 7)), "\(theme.variant)")
+            }
+        }
         #expect(Set(Algorithm.allCases.map(\.chartGlyph)).count == Algorithm.allCases.count)
     }
 }

@@ -92,18 +92,17 @@ struct BoundaryChartData {
 
     func regionStyle(_ region: Region) -> CellStyle {
         switch region {
-        case .m1: return .plain
-        case .m2: return style.color ? CellStyle(foreground: .palette(74), background: .palette(17)) : CellStyle(dim: true)
-        case .m2Perverse, .m1Perverse:
-            return style.color ? CellStyle(foreground: .palette(210), background: .palette(52)) : .plain
+        case .m1: return style.theme.text
+        case .m2: return style.theme.m2Region
+        case .m2Perverse, .m1Perverse: return style.theme.perverseRegion
         }
     }
 
-    var curveStyle: CellStyle { style.color ? CellStyle(foreground: .palette(231), bold: true) : CellStyle(bold: true) }
-    var otherCurveStyle: CellStyle { style.color ? CellStyle(foreground: .palette(246), dim: false) : CellStyle(dim: true) }
-    var pointStyle: CellStyle {
-        style.color ? CellStyle(foreground: .palette(226), bold: true) : CellStyle(bold: true, reverse: true)
-    }
+    var curveStyle: CellStyle { style.theme.strong }
+    var otherCurveStyle: CellStyle { style.theme.reference }
+    var pointStyle: CellStyle { style.theme.currentPoint }
+    /// The point's coordinates: its colour in bold on the canvas (never reversed).
+    var pointLabelStyle: CellStyle { CellStyle(foreground: pointStyle.reverse ? .default : pointStyle.foreground, bold: true) }
 
     func legendItems(otherSizes: [Int]) -> [LegendItem] {
         let arrow = style.ascii ? "->" : "→"
@@ -157,9 +156,9 @@ struct BoundaryChartData {
                         appearance: ChartPalette.appearance(style))
         plot.legend = legendItems(otherSizes: others)
         let text = Self.caption(parameters, ascii: style.ascii)
-        let captionStyle = FailureBoundary.verdict(parameters).isPerverse ? regionStyle(.m2Perverse) : CellStyle()
+        let captionStyle = FailureBoundary.verdict(parameters).isPerverse ? style.theme.error : style.theme.heading
         plot.caption = PlotCaption(parts: [text], fallback: String(text.drop { $0 != ":" }.dropFirst().drop { $0 == " " }),
-                                   style: CellStyle(foreground: captionStyle.foreground, bold: true))
+                                   style: captionStyle)
         let f = boundaryFunction(k), half = SampledFunction.constant(0.5)
         func label(_ region: Region) -> CellStyle {
             var labelStyle = regionStyle(region)
@@ -190,7 +189,7 @@ struct BoundaryChartData {
         let point = PlotAnchor.point(x: parameters.zeta, y: share)
         plot.markers = [PlotMarker(point, glyph: style.ascii ? "@" : "●", style: pointStyle)]
         let pointLabel = "(\(Self.number(parameters.zeta, decimals: 2)),\(Self.number(share, decimals: 2)))"
-        plot.labels = [PlotLabel(pointLabel, at: point, style: CellStyle(foreground: pointStyle.foreground, bold: true),
+        plot.labels = [PlotLabel(pointLabel, at: point, style: pointLabelStyle,
                                  placement: .beside(rowOffsets: [0, -1, 1, -2, 2]))]
         return plot
     }

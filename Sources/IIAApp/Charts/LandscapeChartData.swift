@@ -53,15 +53,13 @@ struct LandscapeChartData {
     // MARK: Styles and glyphs
 
     var totalStyle: CellStyle { ChartPalette.glyph(landscape.algorithm, style) }
-    var dataStyle: CellStyle { style.color ? CellStyle(foreground: .palette(110)) : .plain }
-    var regulariserStyle: CellStyle { style.color ? CellStyle(foreground: .palette(114)) : .plain }
-    var kinkStyle: CellStyle { style.color ? CellStyle(foreground: .palette(244)) : CellStyle(dim: true) }
-    var pathStyle: CellStyle { style.color ? CellStyle(foreground: .palette(226), bold: true) : CellStyle(bold: true) }
-    var bisectionStyle: CellStyle {
-        style.color ? CellStyle(foreground: .palette(208), bold: true) : CellStyle(bold: true, reverse: true)
-    }
-    var minimumStyle: CellStyle { style.color ? CellStyle(foreground: .palette(231), bold: true) : CellStyle(bold: true) }
-    var otherMinimumStyle: CellStyle { style.color ? CellStyle(foreground: .palette(250)) : .plain }
+    var dataStyle: CellStyle { style.theme.dataPart }
+    var regulariserStyle: CellStyle { style.theme.regulariserPart }
+    var kinkStyle: CellStyle { style.theme.reference }
+    var pathStyle: CellStyle { style.theme.point }
+    var bisectionStyle: CellStyle { style.theme.alternatePoint }
+    var minimumStyle: CellStyle { style.theme.strong }
+    var otherMinimumStyle: CellStyle { style.theme.marker }
 
     var chosenGlyph: String { style.ascii ? "@" : "●" }
     var otherGlyph: String { style.ascii ? "O" : "○" }
@@ -170,7 +168,7 @@ struct LandscapeChartData {
         var plot = Plot(x: xAxis, y: PlotYAxis(range: .fitted, title: "objective"),
                         rightMargin: max(symbol.count, secondTitle.count) + 2, appearance: ChartPalette.appearance(style))
         plot.legend = legendItems()
-        plot.caption = PlotCaption(parts: captionParts(), style: CellStyle(bold: true))
+        plot.caption = PlotCaption(parts: captionParts(), style: style.theme.heading)
         let inWindow = { (x: Double) in x >= window.lowerBound && x <= window.upperBound }
         plot.verticalLines = landscape.kinks.filter(inWindow).map {
             var line = VerticalLine(x: $0, glyph: kinkGlyph, style: kinkStyle, label: "kink", placement: .atTop)

@@ -16,18 +16,9 @@ public extension Algorithm {
         }
     }
 
-    /// The curve colour: red, orange, cyan, magenta, blue, green (256-colour palette entries whose
-    /// ``TerminalColor/basic`` is red, yellow, cyan, magenta, blue and green).
-    var chartColor: TerminalColor {
-        switch self {
-        case .rlpo: return .palette(196)
-        case .dpo: return .palette(214)
-        case .il: return .palette(39)
-        case .slic: return .palette(171)
-        case .rlpoPairwise: return .palette(69)
-        case .typeMLE: return .palette(40)
-        }
-    }
+    /// The position of the algorithm's colour in a theme's series palette (``Theme/series(_:)``):
+    /// vermillion, orange, sky blue, reddish purple, blue, bluish green in 256 colours.
+    var seriesIndex: Int { Algorithm.allCases.firstIndex(of: self) ?? 0 }
 }
 
 /// Styles shared by the charts.
@@ -37,42 +28,20 @@ enum ChartPalette {
         ChartAppearance(ascii: style.ascii, axis: axis(style), title: title(style))
     }
     /// Axes, ticks and labels.
-    static func axis(_ style: ChartStyle) -> CellStyle { style.color ? CellStyle(foreground: .palette(245)) : .plain }
+    static func axis(_ style: ChartStyle) -> CellStyle { style.theme.axis }
     /// Titles.
-    static func title(_ style: ChartStyle) -> CellStyle { CellStyle(bold: true) }
+    static func title(_ style: ChartStyle) -> CellStyle { style.theme.heading }
     /// A series' curve.
-    static func series(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle {
-        style.color ? CellStyle(foreground: algorithm.chartColor) : .plain
-    }
+    static func series(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle { style.theme.series(algorithm.seriesIndex) }
     /// A series' glyph markers.
-    static func glyph(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle {
-        style.color ? CellStyle(foreground: algorithm.chartColor, bold: true) : CellStyle(bold: true)
-    }
-    /// A series' quantile band: with colour a dark tint of the series colour as background
-    /// (curves drawn over it keep it), without colour a dim shading character.
-    static func band(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle {
-        style.color ? CellStyle(foreground: algorithm.chartColor, background: bandBackground(algorithm)) : CellStyle(dim: true)
-    }
-
-    static func bandBackground(_ algorithm: Algorithm) -> TerminalColor {
-        switch algorithm {
-        case .rlpo: return .palette(52)
-        case .dpo: return .palette(58)
-        case .il: return .palette(23)
-        case .slic: return .palette(53)
-        case .rlpoPairwise: return .palette(17)
-        case .typeMLE: return .palette(22)
-        }
-    }
-
+    static func glyph(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle { style.theme.seriesGlyph(algorithm.seriesIndex) }
+    /// A series' quantile band: a tint of the series colour as background (curves drawn over it
+    /// keep it), or a shading character in the series colour (or plain without colour).
+    static func band(_ algorithm: Algorithm, _ style: ChartStyle) -> CellStyle { style.theme.band(algorithm.seriesIndex) }
     /// The character filling a band cell.
-    static func bandCharacter(_ style: ChartStyle) -> String { style.color ? " " : (style.ascii ? ":" : "░") }
+    static func bandCharacter(_ style: ChartStyle) -> String { String(style.theme.bandCharacter(ascii: style.ascii)) }
     /// The reference lines (majority, inclusive target) and their labels: faint.
-    static func reference(_ style: ChartStyle) -> CellStyle {
-        style.color ? CellStyle(foreground: .palette(243)) : CellStyle(dim: true)
-    }
+    static func reference(_ style: ChartStyle) -> CellStyle { style.theme.reference }
     /// The marker line and its label.
-    static func marker(_ style: ChartStyle) -> CellStyle {
-        style.color ? CellStyle(foreground: .palette(250)) : .plain
-    }
+    static func marker(_ style: ChartStyle) -> CellStyle { style.theme.marker }
 }
