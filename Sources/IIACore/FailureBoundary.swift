@@ -4,8 +4,6 @@ import Foundation
 public enum Category: String, Sendable, Codable, Hashable {
     case m1 = "M1"
     case m2 = "M2"
-
-    public var other: Category { self == .m1 ? .m2 : .m1 }
 }
 
 /// The failure boundary of RLPO and DPO (Propositions 4 and 5) and what it implies.

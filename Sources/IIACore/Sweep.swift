@@ -56,7 +56,8 @@ public enum Sweeper {
         var grid: [Double] = []
         for index in 0..<points {
             // Twelve significant digits: decades come out as 10, 100, ... rather than 10.000000000000002.
-            var x = Double(String(format: "%.12g", exp(a + (b - a) * Double(index) / Double(points - 1))))!
+            let exact = exp(a + (b - a) * Double(index) / Double(points - 1))
+            var x = Double(String(format: "%.12g", exact)) ?? exact
             if index == 0 { x = from }
             if index == points - 1 { x = to }
             if wholeNumbers { x = max(1, x.rounded()) }

@@ -134,9 +134,9 @@ enum TerminalRestorer {
     private static func startCapturingStderr() {
         guard !stderrCaptured.load(ordering: .sequentiallyConsistent) else { return }
         var template = Array("/tmp/iia-explorer-stderr-XXXXXX".utf8CString)
-        let file = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let file = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkstemp($0) } ?? -1 }
         guard file >= 0 else { return }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        template.withUnsafeBufferPointer { buffer in _ = buffer.baseAddress.map { unlink($0) } }
         let saved = dup(STDERR_FILENO)
         guard saved >= 0, dup2(file, STDERR_FILENO) >= 0 else {
             close(file)
