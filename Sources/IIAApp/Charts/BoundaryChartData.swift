@@ -129,9 +129,10 @@ struct BoundaryChartData {
         if isLogit {
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)")]
         } else if isRanking {
-            let current = fixedCount.map { "G_J, J=\($0) of |Y|=\(parameters.k) (rankings)" } ?? "G(zeta), |Y|=\(parameters.k) (rankings)"
+            // The current boundary first (it is kept when the row is short), then the choices' one.
+            let current = fixedCount == nil ? "G(zeta), |Y|=\(parameters.k)" : "G_J (rankings)"
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: current),
-                     LegendItem(key: choiceCurveKey, keyStyle: choiceCurveStyle, text: fixedCount == nil ? "F(zeta) (choices)" : "J/|Y| (choices)")]
+                     LegendItem(key: choiceCurveKey, keyStyle: choiceCurveStyle, text: fixedCount == nil ? "F (choices)" : "J/|Y| (choices)")]
         } else if let fixedCount {
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "J/|Y|=\(fixedCount)/\(parameters.k)")]
         } else {
