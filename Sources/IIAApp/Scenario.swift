@@ -86,7 +86,7 @@ public enum ExplorerScenario: Int, CaseIterable, Sendable, Hashable, Codable {
     public static func boundaryLead(_ parameters: ModelParameters) -> String {
         if parameters.responses == .ranking, case .dichotomy = parameters.choiceModel {
             switch parameters.queries {
-            case .fixed(let count): return "Rankings, fixed sets J = \(count) of |Y| = \(parameters.k): "
+            case .fixed(let count): return "Rankings, J = \(count) of |Y| = \(parameters.k): "
             case .sampled: return "Rankings, |Y| = \(parameters.k)" + (parameters.k == 2 ? " (pairs: G = 1/2)" : "") + ": "
             }
         }
