@@ -7,7 +7,8 @@ import IIACore
 ///
 /// It mirrors the chart's frame (legend rows at the top, caption, x title, tick labels and axis
 /// at the bottom, y labels two or three characters wide on the left, a right margin of 8 for the
-/// curve-end labels) without touching the chart's code; tests check it against the drawn chart.
+/// curve-end labels), taking the legend's entries from the chart; tests check it against the
+/// drawn chart.
 struct BoundaryPlotGeometry: Equatable {
     /// The plot's cells.
     let plot: Rect
@@ -55,27 +56,11 @@ struct BoundaryPlotGeometry: Equatable {
 
     // MARK: The chart's frame, mirrored
 
-    /// The widths of the legend's entries (key, space, text).
+    /// The widths of the legend's entries (key, space, text), from the chart's own legend.
     static func legendWidths(_ parameters: ModelParameters, ascii: Bool, rect: Rect, isLogit: Bool) -> [Int] {
-        let k = parameters.k
+        let chart = BoundaryChartData(parameters: parameters, style: ChartStyle(ascii: ascii, color: false))
         let roomy = rect.height >= 22 && rect.width >= 50
-        var first: String, others: [Int]
-        if isLogit {
-            (first, others) = ("boundary 1/2 (IIA holds)", [])
-        } else if case .fixed(let count) = parameters.queries {
-            (first, others) = ("J/|Y|=\(count)/\(k)", 2 * count == k ? [] : [2])
-        } else {
-            (first, others) = ("F(zeta), |Y|=\(k)", [2, 3, 4, 8].filter { $0 != k && ($0 == 2 || roomy) })
-        }
-        var widths = [2 + first.count]
-        if !others.isEmpty {
-            let key = others.map(String.init).joined(separator: ",")
-            widths.append(key.count + 1 + (others == [2] ? "|Y|=2 (p=1/2)" : "other |Y|").count)
-        }
-        widths.append(2 + (ascii ? "RLPO/DPO->M2" : "RLPO/DPO→M2").count)
-        if !isLogit { widths.append(2 + "perverse".count) }
-        widths.append(2 + "now".count)
-        return widths
+        return chart.legendItems(otherSizes: chart.otherSizes(roomy: roomy)).map { $0.key.count + 1 + $0.text.count }
     }
 
     /// The legend's rows: entries left to right, two apart, after the y title.

@@ -50,6 +50,7 @@ public struct Explanation: Sendable, Hashable {
         }
         var builder = Builder(parameters: parameters, counts: counts, results: results, expectedData: expectedData, ascii: ascii)
         switch algorithm {
+        case _ where parameters.responses == .ranking: builder.rankings(result)
         case .rlpo, .dpo: builder.rewardGap(result)
         case .il: builder.inclusiveLearning(result)
         case .slic: builder.slic(result)
@@ -58,8 +59,10 @@ public struct Explanation: Sendable, Hashable {
         }
         let verdictLine = builder.lines.count
         let verdict = builder.verdict(result)
-        let title = "Why \(algorithm.name) ends at P(M1) = \(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii))"
-            + " (|Y| = \(parameters.k)\(ExplorerScenario.note(parameters, ascii: ascii)), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
+        let outcome = result.isApplicable
+            ? "Why \(algorithm.name) ends at P(M1) = \(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii))"
+            : "\(algorithm.name): \(PolicyVerdict.notApplicableText)"
+        let title = outcome + " (|Y| = \(parameters.k)\(ExplorerScenario.note(parameters, ascii: ascii)), |D| = \(NumberFormatting.compact(counts.total, ascii: ascii)))"
         return Explanation(
             algorithm: algorithm, title: title, lines: builder.lines, numbers: builder.numbers, verdict: verdict, verdictLine: verdictLine)
     }
@@ -306,7 +309,7 @@ public struct Explanation: Sendable, Hashable {
 
         /// Appends the verdict sentence and returns the verdict.
         mutating func verdict(_ result: AlgorithmResult) -> PolicyVerdict {
-            let verdict = PolicyVerdict(logOdds: result.logOdds, majorityShare: parameters.choiceModel.pairwiseShareM1(p1: parameters.p1))
+            let verdict = PolicyVerdict(result, parameters: parameters)
             var line = "Verdict: " + verdict.sentence(ascii: ascii) + "."
             if verdict.kind == .perverse && (result.algorithm == .rlpo || result.algorithm == .dpo) && result.minimizerExists {
                 line += " More data only make it worse: the gap is multiplied by |D|."

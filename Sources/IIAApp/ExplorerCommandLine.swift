@@ -13,7 +13,7 @@ public enum ExplorerCommandLine {
     /// The screenshot folder `tui` uses without `--screenshot-dir`.
     public static let defaultScreenshotDirectory = "screenshots"
 
-    /// The options of the state's settings: the model and scenario, `--sims` (when on),
+    /// The options of the state's settings: the model and scenario (`--responses` with rankings), `--sims` (when on),
     /// `--seed`, the chart in focus, the landscape algorithm, the selected slider, and the
     /// display (`--ascii`, `--no-color`).
     public static func stateArguments(_ state: ExplorerState) -> [String] {
@@ -25,6 +25,7 @@ public enum ExplorerCommandLine {
         ]
         if case .fixed(let count) = p.queries { arguments += ["--queries", "fixed", "--fixed-m1", String(count)] }
         if case .logit(let gap) = p.choiceModel { arguments += ["--choice-model", "logit", "--reward-gap", RoundTripNumber.text(gap)] }
+        if p.responses != .choice { arguments += ["--responses", p.responses.name] }
         if state.simulations > 0 { arguments += ["--sims", String(state.simulations)] }
         arguments += [
             "--seed", String(state.seed), "--focus", state.focusedChart.rawValue,

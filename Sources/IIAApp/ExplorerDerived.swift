@@ -42,9 +42,8 @@ public struct ExplorerDerived: Sendable {
             solveCount = reuse.solveCount
         } else {
             results = RLHFSolver(parameters).solve(.expected(parameters), recordTrace: true)
-            let share = parameters.choiceModel.pairwiseShareM1(p1: parameters.p1)
-            verdicts = results.map { PolicyVerdict(logOdds: $0.logOdds, majorityShare: share) }
-            boundary = FailureBoundary.verdict(parameters)
+            verdicts = results.map { PolicyVerdict($0, parameters: parameters) }
+            boundary = FailureBoundary.verdictForResponses(parameters)
             let rlpo = results.first { $0.algorithm == .rlpo }
             boundarySummary = ReadOut.boundary(parameters, rlpoHasMinimizer: rlpo?.minimizerExists ?? true)
             solveCount = (previous?.solveCount ?? 0) + 1

@@ -17,6 +17,8 @@ public struct PolicyVerdict: Hashable, Sendable {
         case tie
         /// P(M1) is not available (NaN log-odds).
         case unavailable
+        /// The algorithm does not apply to the responses (SLiC on rankings): there is no policy.
+        case notApplicable
     }
 
     /// How a verdict is coloured: a warning (red), good (green) or neutral.
@@ -32,6 +34,19 @@ public struct PolicyVerdict: Hashable, Sendable {
     public var majority: Category?
     public var policy: Category?
     public var kind: Kind
+    /// Why the algorithm does not apply (``Kind/notApplicable``), nil otherwise.
+    public var inapplicabilityReason: String?
+
+    /// The verdict on one solver result for `parameters`: ``Kind/notApplicable`` (with the
+    /// reason) when the algorithm does not apply to the responses, else as
+    /// ``init(logOdds:majorityShare:)`` with the one-versus-one share of the choice model.
+    public init(_ result: AlgorithmResult, parameters: ModelParameters) {
+        self.init(logOdds: result.logOdds, majorityShare: parameters.choiceModel.pairwiseShareM1(p1: parameters.p1))
+        guard !result.isApplicable || result.algorithm.inapplicabilityReason(for: parameters.responses) != nil else { return }
+        kind = .notApplicable
+        policy = nil
+        inapplicabilityReason = result.algorithm.inapplicabilityReason(for: parameters.responses) ?? Termination.notApplicable.summary
+    }
 
     /// The verdict on a policy with `logOdds` when a share `majorityShare` prefers M1.
     public init(logOdds: Double, majorityShare: Double) {
@@ -54,14 +69,17 @@ public struct PolicyVerdict: Hashable, Sendable {
     }
 
     /// The compact read-out's word: "perverse", "aligned", "inclusive", "undecided", "tie", "n/a".
-    public var word: String { kind == .unavailable ? "n/a" : kind.rawValue }
+    public var word: String { kind == .unavailable || kind == .notApplicable ? "n/a" : kind.rawValue }
+
+    /// What the read-out shows instead of numbers when the algorithm does not apply.
+    public static let notApplicableText = "n/a for rankings"
 
     /// The word's colour.
     public var tone: Tone {
         switch kind {
         case .perverse: return .warning
         case .aligned, .inclusive: return .good
-        case .undecided, .tie, .unavailable: return .neutral
+        case .undecided, .tie, .unavailable, .notApplicable: return .neutral
         }
     }
 
@@ -71,6 +89,7 @@ public struct PolicyVerdict: Hashable, Sendable {
     /// One sentence comparing the majority with the policy, e.g.
     /// "perverse: 60% prefer M1, the policy produces M1 0.3% of the time".
     public func sentence(ascii: Bool = false) -> String {
+        if kind == .notApplicable { return Self.notApplicableText + ": " + (inapplicabilityReason ?? "") }
         let opening: String
         if let majority {
             let share = NumberFormatting.percent(majority == .m1 ? majorityShare : 1 - majorityShare, ascii: ascii)

@@ -3,9 +3,9 @@ import IIACore
 /// The words of the read-out: what each algorithm's policy does, compared with the population.
 public enum ReadOut {
     /// The algorithm's name, with "(extension)" for SLiC when |Y| > 2 (the paper defines SLiC
-    /// for pairs only).
-    public static func label(_ algorithm: Algorithm, k: Int) -> String {
-        algorithm == .slic && k > 2 ? "SLiC (extension)" : algorithm.name
+    /// for pairs only) and it applies to the `responses` (not for rankings, where it is n/a).
+    public static func label(_ algorithm: Algorithm, k: Int, responses: ResponseFormat = .choice) -> String {
+        algorithm == .slic && k > 2 && algorithm.inapplicabilityReason(for: responses) == nil ? "SLiC (extension)" : algorithm.name
     }
 
     /// Whether the minimiser exists, and the convention applied when it does not.
@@ -44,13 +44,13 @@ public enum ReadOut {
         return "\(percent)% prefer \(majority.rawValue); P(M1) targets: majority \(majority == .m1 ? 1 : 0), inclusive \(inclusive) (= \(source))"
     }
 
-    /// F(zeta) and which side of it p*(1) lies, in words (from the core's ``Verdict``), about
+    /// The boundary of the current responses (F(zeta), J/|Y|, or G(zeta), G_J for rankings) and which side of it p*(1) lies, in words (from the core's ``Verdict``), about
     /// large |D|. When RLPO has no minimiser in the table shown (`rlpoHasMinimizer` false: the
     /// expected counts at this |D| too small to be told from 0, or given one-sided data) although
     /// one appears as |D| grows, a note says so, so that the verdict and the table never
     /// contradict each other.
     public static func boundary(_ parameters: ModelParameters, rlpoHasMinimizer: Bool = true) -> String {
-        let verdict = FailureBoundary.verdict(parameters)
+        let verdict = FailureBoundary.verdictForResponses(parameters)
         guard verdict.oneSided == nil, verdict.limit != nil, !rlpoHasMinimizer else { return verdict.summary }
         return verdict.summary + "; at |D| = \(NumberFormatting.compact(parameters.dataSize)) the mixed data are"
             + " still one-sided, so RLPO keeps the base policy"

@@ -37,8 +37,9 @@ struct ReadOutPanel {
         for (index, result) in derived.results.enumerated() {
             let y = rect.y + 1 + 2 * index
             guard y < rect.maxY else { break }
-            var fields = numericFields(result, c, short: false) + [RowField(String(result.iterations), column: c.iterations)]
-            if monteCarloOn { fields.append(RowField(monteCarloText(for: result.algorithm), column: c.monteCarlo)) }
+            var fields = numericFields(result, c, short: false)
+            if result.isApplicable { fields.append(RowField(String(result.iterations), column: c.iterations)) }
+            if monteCarloOn && result.isApplicable { fields.append(RowField(monteCarloText(for: result.algorithm), column: c.monteCarlo)) }
             putRow(fields, y: y, into: &buffer, rect: rect)
             let verdict = derived.verdicts[index]
             buffer.put("  " + verdict.sentence(ascii: ascii), x: rect.x, y: y + 1, style: view.style(verdict.sentenceTone), clip: rect)
@@ -69,7 +70,8 @@ struct ReadOutPanel {
                 ? RowField(monteCarloText(for: result.algorithm), column: c.monteCarlo)
                 : RowField(String(result.iterations), column: c.iterations)
             let fields = numericFields(result, c, short: true)
-                + [last, RowField(verdict.word, column: verdictColumn, style: view.style(verdict.tone))]
+                + (result.isApplicable ? [last] : [])
+                + [RowField(verdict.word, column: verdictColumn, style: view.style(verdict.tone))]
             putRow(fields, y: y, into: &buffer, rect: rect)
         }
         let footerY = rect.y + 1 + derived.results.count
@@ -93,11 +95,23 @@ struct ReadOutPanel {
         buffer.put(progress, x: x, y: rect.y, style: view.headingStyle, clip: rect)
     }
 
-    /// The algorithm's name, P(M1), its log-odds and whether the minimiser exists.
+    /// The algorithm's name, P(M1), its log-odds and whether the minimiser exists; for an
+    /// algorithm that does not apply (SLiC on rankings) "n/a for rankings" and, in the compact
+    /// read-out, the first clause of the reason (the full read-out's sentence gives all of it).
     func numericFields(_ result: AlgorithmResult, _ c: Columns, short: Bool) -> [RowField] {
+        let parameters = state.parameters
+        let label = RowField(ReadOut.label(result.algorithm, k: parameters.k, responses: parameters.responses),
+                             column: c.label, style: view.headingStyle)
+        guard result.isApplicable else {
+            var text = PolicyVerdict.notApplicableText
+            if short, let reason = result.algorithm.inapplicabilityReason(for: parameters.responses) {
+                text += ": " + (reason.split(separator: ":").first.map(String.init) ?? reason)
+            }
+            return [label, RowField(text, column: c.probability, style: view.dimStyle)]
+        }
         let minimizerStyle = result.minimizerExists ? CellStyle.plain : view.theme.warning
         return [
-            RowField(ReadOut.label(result.algorithm, k: state.parameters.k), column: c.label, style: view.headingStyle),
+            label,
             RowField(NumberFormatting.probability(logOdds: result.logOdds, ascii: ascii), column: c.probability),
             RowField(NumberFormatting.logOdds(result.logOdds, ascii: ascii), column: c.logOdds),
             RowField(ReadOut.minimizer(result, short: short), column: c.minimizer, style: minimizerStyle),
@@ -110,7 +124,7 @@ struct ReadOutPanel {
             return ascii ? "..." : "…"
         }
         let mean = NumberFormatting.probability(estimate.mean, ascii: ascii)
-        guard let error = estimate.standardError else { return mean }
+        guard estimate.mean.isFinite, let error = estimate.standardError, error.isFinite else { return mean }
         return mean + (ascii ? "+-" : "±") + NumberFormatting.probability(error, ascii: ascii)
     }
 

@@ -9,6 +9,11 @@ import Foundation
 /// - IL: L_D(v) and beta KL(v), and their sum;
 /// - SLiC: the hinge (with its two kinks) and beta KL(v), and their sum.
 ///
+/// On rankings (``ResponseFormat/ranking``) the data term is the Plackett–Luce likelihood
+/// (``PlackettLuceLikelihood``) for RLPO, DPO and IL, RLPO-pairwise's loss counts the pairs the
+/// rankings break into (j(k - j) per ranking), and SLiC has no curve at all: it is not defined
+/// for rankings (``parts`` is empty, ``isApplicable`` false).
+///
 /// Pure: the result (with its trace) is the solver's own, passed in or computed by
 /// ``expected(_:algorithm:)`` exactly as the read-outs compute it.
 public struct ObjectiveLandscape: Sendable {
@@ -30,7 +35,8 @@ public struct ObjectiveLandscape: Sendable {
     public let result: AlgorithmResult
     /// |D| of the data.
     public let dataSize: Double
-    let likelihood: IIALikelihood
+    /// The data likelihood: IIA (logit) for choices, Plackett–Luce for rankings.
+    let likelihood: DataLikelihood
     let regulariser: KLRegulariser
     let slic: SLiCObjective?
     /// RLPO-pairwise's pair counts: M1 over M2, and M2 over M1.
@@ -45,12 +51,15 @@ public struct ObjectiveLandscape: Sendable {
         self.parameters = parameters
         self.result = result
         self.dataSize = counts.total
-        self.likelihood = IIALikelihood(counts)
+        let rankings = parameters.responses == .ranking
+        self.likelihood = rankings ? .plackettLuce(PlackettLuceLikelihood(counts)) : .iia(IIALikelihood(counts))
         let regulariser = KLRegulariser(parameters)
         self.regulariser = regulariser
-        self.slic = result.algorithm == .slic ? SLiCObjective(counts, parameters, regulariser: regulariser) : nil
-        let totals = PairwiseTotals(counts)
-        pairwise = (totals.m1OverM2, totals.m2OverM1)
+        self.slic = result.algorithm == .slic && !rankings ? SLiCObjective(counts, parameters, regulariser: regulariser) : nil
+        pairwise = rankings ? Self.rankBreakingPairs(counts) : {
+            let totals = PairwiseTotals(counts)
+            return (totals.m1OverM2, totals.m2OverM1)
+        }()
         mixed = (counts.mixedChoseM1, counts.mixedChoseM2)
     }
 
@@ -74,8 +83,12 @@ public struct ObjectiveLandscape: Sendable {
         }
     }
 
-    /// The parts drawn, the whole objective last.
+    /// False when the algorithm does not apply to the responses (SLiC on rankings): nothing is drawn.
+    public var isApplicable: Bool { result.isApplicable && algorithm.inapplicabilityReason(for: parameters.responses) == nil }
+
+    /// The parts drawn, the whole objective last (none when the algorithm does not apply).
     public var parts: [Part] {
+        guard isApplicable else { return [] }
         switch algorithm {
         case .rlpo, .dpo, .rlpoPairwise, .typeMLE: return [.total]
         case .il: return [.likelihood, .regulariser, .total]
@@ -113,6 +126,18 @@ public struct ObjectiveLandscape: Sendable {
     /// The minimiser of the KL term alone, v0 = -logit(zeta) - ln(|M2|/|M1|) (IL, SLiC), else nil.
     public var anchor: Double? { algorithm == .il || algorithm == .slic ? regulariser.anchor : nil }
 
+    /// RLPO-pairwise's pairs on rankings: a type-1 ranking in row j puts its j M1 messages
+    /// above its k - j M2 messages, j(k - j) M1-over-M2 pairs; a type-2 ranking the reverse.
+    static func rankBreakingPairs(_ counts: PreferenceCounts) -> (wins: Double, losses: Double) {
+        var wins = 0.0, losses = 0.0
+        for j in 1..<counts.k {
+            let pairs = Double(j * (counts.k - j))
+            wins += counts.choseM1[j] * pairs
+            losses += counts.choseM2[j] * pairs
+        }
+        return (wins, losses)
+    }
+
     // MARK: The solver's path
 
     /// The global minimiser, nil when the objective has none (RLPO/DPO without mixed data of both kinds).
@@ -144,4 +169,19 @@ public struct ObjectiveLandscape: Sendable {
 
     /// P(M1) at `x` (from the log-odds).
     public func pM1(at x: Double) -> Double { StableMath.probability(fromLogOdds: logOdds(at: x)) }
+}
+
+/// The data likelihood a landscape draws: the IIA (logit) likelihood of choices, or the
+/// Plackett–Luce likelihood of rankings.
+enum DataLikelihood: Sendable {
+    case iia(IIALikelihood)
+    case plackettLuce(PlackettLuceLikelihood)
+
+    /// The negative log-likelihood at `x` (up to a constant).
+    func value(_ x: Double) -> Double {
+        switch self {
+        case .iia(let likelihood): return likelihood.value(x)
+        case .plackettLuce(let likelihood): return likelihood.value(x)
+        }
+    }
 }

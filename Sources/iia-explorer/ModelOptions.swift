@@ -30,6 +30,8 @@ struct ModelOptions: ParsableArguments {
     var choiceModel: String?
     @Option(name: .customLong("reward-gap"), parsing: .unconditional, help: "With --choice-model logit: the base reward gap R = r(M1) - r(M2) (finite).")
     var rewardGap: String?
+    @Option(help: "What each annotator returns: choice (one message, the default) or ranking (the whole set; Plackett-Luce; SLiC does not apply; needs --choice-model dichotomy).")
+    var responses: String?
 
     /// The validated parameters; with a count table (`counts`, the text of --counts) |D| is its total.
     func parameters(counts: String? = nil) throws -> ModelParameters {
@@ -62,8 +64,9 @@ struct ModelOptions: ParsableArguments {
         return parameters
     }
 
-    /// The query format and choice model from --queries, --fixed-m1, --choice-model and
-    /// --reward-gap, each checked against the others.
+    /// The query format, choice model and responses from --queries, --fixed-m1, --choice-model,
+    /// --reward-gap and --responses, each checked against the others (ranking with logit choices
+    /// is refused by ``ModelParameters/validate()``, whose message names --responses).
     func applyScenario(to parameters: inout ModelParameters) throws {
         switch queries ?? "sampled" {
         case "sampled":
@@ -87,6 +90,12 @@ struct ModelOptions: ParsableArguments {
             parameters.choiceModel = .logit(rewardGap: try NumberParser.real(rewardGap, option: "--reward-gap", allowed: "a finite number"))
         default:
             throw InputError(option: "--choice-model", allowed: "dichotomy or logit", got: choiceModel)
+        }
+        if let responses {
+            guard let format = ResponseFormat(rawValue: responses) else {
+                throw InputError(option: "--responses", allowed: "choice or ranking", got: responses)
+            }
+            parameters.responses = format
         }
     }
 
@@ -134,6 +143,7 @@ struct ModelOptions: ParsableArguments {
         case "data": return data
         case "fixed-m1": return fixedM1
         case "reward-gap": return rewardGap
+        case "responses": return responses
         default: return nil
         }
     }

@@ -34,6 +34,9 @@ enum SolveReport {
         var iterations: Int
         var termination: Termination?
         var standardError: Double?
+        /// Why the algorithm does not apply to the responses (SLiC on rankings); nil when it does.
+        /// Such a row has no number: text shows "n/a", JSON null with this reason.
+        var notApplicable: String?
     }
 
     static func make(model: ModelOptions, counts: String?, simulation: SimulationOptions, format: String) throws -> String {
@@ -62,7 +65,8 @@ enum SolveReport {
         if simulations == 0 {
             return solver.solve(given ?? .expected(parameters)).map {
                 Row(algorithm: $0.algorithm, pM1: $0.pM1, logOdds: $0.logOdds, minimizerExists: $0.minimizerExists,
-                    minimizerShare: $0.minimizerExists ? 1 : 0, iterations: $0.iterations, termination: $0.termination)
+                    minimizerShare: $0.minimizerExists ? 1 : 0, iterations: $0.iterations, termination: $0.termination,
+                    notApplicable: $0.algorithm.inapplicabilityReason(for: parameters.responses))
             }
         }
         let simulator = PreferenceSimulator(parameters, seed: seed)
@@ -81,7 +85,8 @@ enum SolveReport {
             let iterations = results.map(\.iterations).sorted()[results.count / 2]
             return Row(algorithm: algorithm, pM1: summary.mean ?? 0, logOdds: logOdds, minimizerExists: share == 1,
                        minimizerShare: share, iterations: iterations, termination: nil,
-                       standardError: summary.standardError ?? 0)
+                       standardError: summary.standardError ?? 0,
+                       notApplicable: algorithm.inapplicabilityReason(for: parameters.responses))
         }
     }
 
@@ -103,8 +108,14 @@ enum SolveReport {
         return RewardModelEvaluation(accuracy: accuracy / Double(simulations), scoresM1Higher: higher / Double(simulations))
     }
 
-    /// The query format and choice model in words.
+    /// The query format, choice model and responses in words.
     static func scenario(_ parameters: ModelParameters) -> String {
+        let rankings = parameters.responses == .ranking ? ", rank-order responses (Plackett-Luce)" : ""
+        return choiceScenario(parameters) + rankings
+    }
+
+    /// The query format and choice model in words.
+    static func choiceScenario(_ parameters: ModelParameters) -> String {
         let queries: String
         switch parameters.queries {
         case .sampled: queries = "sampled queries"
@@ -117,7 +128,7 @@ enum SolveReport {
     }
 
     static func text(_ parameters: ModelParameters, rows: [Row], source: String, evaluation: RewardModelEvaluation) -> String {
-        let verdict = FailureBoundary.verdict(parameters)
+        let verdict = FailureBoundary.verdictForResponses(parameters)
         var lines: [String] = []
         lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(RoundTripNumber.text(parameters.p1)), zeta = \(RoundTripNumber.text(parameters.zeta)), |Y| = \(parameters.k), beta = \(RoundTripNumber.text(parameters.beta)), delta = \(RoundTripNumber.text(parameters.delta)), |D| = \(RoundTripNumber.text(parameters.dataSize)) (\(source))")
         lines.append("Scenario: \(scenario(parameters))")
@@ -135,28 +146,36 @@ enum SolveReport {
         var table: [[String]] = [header]
         for row in rows {
             var name = row.algorithm.name
-            if row.algorithm == .slic && parameters.k > 2 { name += " (extension)" }
-            var cells = [name, NumberFormatting.tableProbability(row.pM1)]
-            if let error = row.standardError { cells.append(NumberFormatting.tableProbability(error)) }
-            cells.append(NumberFormatting.tableLogOdds(row.logOdds))
-            cells.append(simulated ? String(format: "%.0f%%", row.minimizerShare * 100) : (row.minimizerExists ? "yes" : "no (convention)"))
-            cells.append(String(row.iterations))
-            if let termination = row.termination { cells.append(termination.summary) }
-            table.append(cells)
+            if row.algorithm == .slic && parameters.k > 2 && row.notApplicable == nil { name += " (extension)" }
+            table.append([name] + (row.notApplicable != nil
+                ? Array(repeating: "n/a", count: header.count - 1) : cells(row, simulated: simulated)))
         }
         let widths = (0..<header.count).map { column in table.map { $0[column].count }.max() ?? 0 }
         for row in table {
             lines.append(row.enumerated().map { $1.padding(toLength: widths[$0], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ").trimmingCharacters(in: .whitespaces))
         }
+        for row in rows { if let reason = row.notApplicable { lines.append("\(row.algorithm.name): n/a for rankings: \(reason)") } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A table row's cells after the name: P(M1), the standard error (simulated), the log-odds,
+    /// the minimiser, the iterations and the termination (one dataset).
+    static func cells(_ row: Row, simulated: Bool) -> [String] {
+        var cells = [NumberFormatting.tableProbability(row.pM1)]
+        if let error = row.standardError { cells.append(NumberFormatting.tableProbability(error)) }
+        cells.append(NumberFormatting.tableLogOdds(row.logOdds))
+        cells.append(simulated ? String(format: "%.0f%%", row.minimizerShare * 100) : (row.minimizerExists ? "yes" : "no (convention)"))
+        cells.append(String(row.iterations))
+        if let termination = row.termination { cells.append(termination.summary) }
+        return cells
     }
 
     static func json(
         _ parameters: ModelParameters, rows: [Row], source: String, simulations: Int, seed: UInt64, counts: PreferenceCounts?,
         evaluation: RewardModelEvaluation
     ) -> String {
-        let verdict = FailureBoundary.verdict(parameters)
+        let verdict = FailureBoundary.verdictForResponses(parameters)
         var members: [(String, JSONValue)] = [
             ("parameters", parametersJSON(parameters)),
             ("data", .string(counts != nil ? "counts" : (simulations > 0 ? "simulated" : "expected"))),
@@ -166,7 +185,9 @@ enum SolveReport {
             members.append(("sims", .integer(simulations)))
             members.append(("seed", .string(String(seed))))
         }
+        // "F" holds the boundary of the current responses (G for rankings); boundaryName says which.
         members.append(("F", .finite(verdict.boundary)))
+        members.append(("boundaryName", .string(verdict.boundaryName)))
         members.append(("limit", verdict.limit.map { .string($0.rawValue) } ?? .null))
         members.append(("perverse", .bool(verdict.isPerverse)))
         members.append(("rewardModel", .object([
@@ -185,10 +206,17 @@ enum SolveReport {
                 object.append(("stdErr", .finite(error)))
                 object.append(("minimizerShare", .finite(row.minimizerShare)))
             }
-            if row.algorithm == .slic && parameters.k > 2 { object.append(("extension", .bool(true))) }
+            if row.algorithm == .slic && parameters.k > 2 && row.notApplicable == nil { object.append(("extension", .bool(true))) }
+            if let reason = row.notApplicable { object = notApplicableJSON(row.algorithm, reason: reason) }
             return .object(object)
         })))
         return JSONValue.object(members).rendered() + "\n"
+    }
+
+    /// A result that does not apply (SLiC on rankings): its numbers null, and the reason.
+    static func notApplicableJSON(_ algorithm: Algorithm, reason: String) -> [(String, JSONValue)] {
+        [("algorithm", .string(algorithm.name)), ("pM1", .null), ("logOdds", .null), ("minimizerExists", .null),
+         ("notApplicable", .string(reason))]
     }
 
     static func parametersJSON(_ parameters: ModelParameters) -> JSONValue {
@@ -201,6 +229,7 @@ enum SolveReport {
         if case .fixed(let count) = parameters.queries { members.append(("fixedM1", .integer(count))) }
         members.append(("choiceModel", .string(parameters.choiceModel.name)))
         if case .logit(let gap) = parameters.choiceModel { members.append(("rewardGap", .finite(gap))) }
+        members.append(("responses", .string(parameters.responses.name)))
         return .object(members)
     }
 }

@@ -61,6 +61,16 @@ import IIACore
         let start = clock.now
         let results = RLHFSolver(parameters).solve(counts, recordTrace: true)
         for result in results {
+            // An algorithm that does not apply (SLiC on rankings) has no numbers: its read-out words
+            // must still be clean, and it must be exactly the inapplicable one.
+            let verdict = PolicyVerdict(result, parameters: parameters)
+            for ascii in [false, true] { Self.expectFinite(verdict.sentence(ascii: ascii) + verdict.word, "\(result.algorithm) \(context)") }
+            let reason = result.algorithm.inapplicabilityReason(for: parameters.responses)
+            #expect(result.isApplicable == (reason == nil), "\(result.algorithm) applicability, \(context)")
+            guard result.isApplicable else {
+                #expect(verdict.kind == .notApplicable && verdict.word == "n/a", "\(result.algorithm) \(context)")
+                continue
+            }
             #expect(!result.logOdds.isNaN, "\(result.algorithm) log-odds NaN, \(context)")
             #expect((0...1).contains(result.pM1), "\(result.algorithm) P(M1) = \(result.pM1), \(context)")
             #expect(result.iterations <= Self.iterationBudget, "\(result.algorithm) \(result.iterations) iterations, \(context)")
@@ -77,7 +87,7 @@ import IIACore
                 }
             }
         }
-        let verdict = FailureBoundary.verdict(parameters)
+        let verdict = FailureBoundary.verdictForResponses(parameters)
         Self.expectFinite(verdict.summary + ReadOut.majorityLine(parameters), context)
         if counts == .expected(parameters), let rlpo = results.first(where: { $0.algorithm == .rlpo }) {
             expectVerdict(verdict, consistentWith: rlpo, parameters, context)
@@ -100,6 +110,7 @@ import IIACore
                 let landscape = ObjectiveLandscape(parameters: parameters, counts: counts, result: result)
                 ExplorerCharts.renderLandscape(landscape, style: style, into: &buffer, rect: buffer.bounds)
                 expectClean(buffer, exports: exports, "landscape \(algorithm) \(size) \(context)")
+                if exports { Self.expectFinite(ChartData.landscape(landscape), "landscape CSV \(algorithm) \(context)") }
             }
             if random.chance(0.5) {
                 var boundary = CellBuffer(width: size.width, height: size.height)

@@ -3,7 +3,7 @@ import IIACore
 
 /// Random model settings drawn across every option's whole allowed range, for the fuzz tests:
 /// log-uniform magnitudes with the ends, 0, 1, subnormals, 1e±300, one-sided data (p*(1) in
-/// {0, 1}) and |Y| = 64 drawn on purpose.
+/// {0, 1}) and |Y| = 64 drawn on purpose; choices and rank-order responses.
 struct RandomSetting {
     var generator: SplitMix64
 
@@ -67,6 +67,8 @@ struct RandomSetting {
         p.dataSize = min(positive(), ModelParameters.largestDataSize)
         if chance(0.3) { p.queries = .fixed(m1Count: 1 + Int(generator.next() % UInt64(p.k - 1))) }
         if chance(0.3) { p.choiceModel = .logit(rewardGap: rewardGap()) }
+        // Rank-order responses for a third of the dichotomy settings (logit rankings are refused).
+        if p.choiceModel == .dichotomy && chance(0.35) { p.responses = .ranking }
         return p
     }
 

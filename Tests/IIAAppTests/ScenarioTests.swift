@@ -14,10 +14,12 @@ import IIACore
 
     /// The RLPO line of the compact read-out.
     func compactLine(_ model: ExplorerModel, _ algorithm: Algorithm) -> String {
-        model.view().lines.first { $0.hasPrefix(ReadOut.label(algorithm, k: model.parameters.k) + " ") } ?? ""
+        model.view().lines.first {
+            $0.hasPrefix(ReadOut.label(algorithm, k: model.parameters.k, responses: model.parameters.responses) + " ")
+        } ?? ""
     }
 
-    @Test func theScenarioKeyCyclesTheFourScenariosAndTheSlidersFollow() {
+    @Test func theScenarioKeyCyclesTheSixScenariosAndTheSlidersFollow() {
         var model = makeModel(ModelParameters(k: 3))
         #expect(model.scenario == .assumption1)
         #expect(model.visibleSliders == [.m1, .m2, .p1, .zeta, .k, .beta, .delta, .dataSize, .simulations])
@@ -49,10 +51,21 @@ import IIACore
         #expect(model.parameters.queries == .fixed(m1Count: 2))
         #expect(model.visibleSliders.contains(.fixedM1) && model.visibleSliders.contains(.rewardGap))
 
+        // Then rank-order responses (dichotomy choices only), fixed and sampled, and back.
+        model.press(.character("c"))
+        #expect(model.scenario == .fixedRankings)
+        #expect(model.parameters == ModelParameters(k: 3, queries: .fixed(m1Count: 2), responses: .ranking))
+        #expect(model.visibleSliders == [.m1, .m2, .p1, .zeta, .k, .fixedM1, .beta, .delta, .dataSize, .simulations])
+        model.press(.character("c"))
+        #expect(model.scenario == .rankings)
+        #expect(model.parameters == ModelParameters(k: 3, responses: .ranking))
+
         model.press(.character("c"))
         #expect(model.scenario == .assumption1)
         #expect(model.parameters == ModelParameters(k: 3))
         model.press(.character("C"))
+        #expect(model.scenario == .rankings)
+        model.press(.character("C"), .character("C"))
         #expect(model.scenario == .fixedLogit)
     }
 
@@ -214,8 +227,10 @@ import IIACore
             }
             for algorithm in Algorithm.allCases {
                 let line = compactLine(model, algorithm)
-                #expect(["perverse", "aligned", "inclusive", "undecided", "tie"].contains { line.hasSuffix($0) || line.contains(" \($0)") },
-                        "\(algorithm): \(line)")
+                // SLiC on rankings has no policy: "n/a for rankings", verdict "n/a".
+                let words = algorithm.inapplicabilityReason(for: model.parameters.responses) == nil
+                    ? ["perverse", "aligned", "inclusive", "undecided", "tie"] : ["n/a for rankings"]
+                #expect(words.contains { line.hasSuffix($0) || line.contains(" \($0)") }, "\(algorithm): \(line)")
             }
             #expect(screen.contains("P(M1) targets: majority"))
             #expect(!model.layout.fullReadOut)

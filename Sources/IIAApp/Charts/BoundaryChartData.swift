@@ -4,6 +4,8 @@ import IIACore
 
 /// The (zeta, p*(1)) unit square: F(zeta) for the current |Y| and fainter curves for other |Y|,
 /// the region where RLPO/DPO go to M2 shaded, the perverse part hatched, the current point.
+/// With rankings the current boundary is G(zeta) (G_J for fixed queries), drawn solid, with the
+/// choices' F(zeta) (J/|Y|) dashed and faint beside it; the regions follow G.
 struct BoundaryChartData {
     let parameters: ModelParameters
     let style: ChartStyle
@@ -28,17 +30,26 @@ struct BoundaryChartData {
     /// The boundary in the square for the scenario: F(zeta) for sampled queries, the constant
     /// J/|Y| for fixed ones; under logit choices the y axis is the share preferring M1,
     /// sigmoid(R), and the boundary is 1/2 (IIA holds: no perverse region).
+    /// With rankings (dichotomy model) G(zeta) or G_J replace F(zeta) and J/|Y|.
     static func boundary(_ parameters: ModelParameters) -> @Sendable (Double) -> Double {
+        boundary(parameters, responses: parameters.responses)
+    }
+
+    /// The boundary of `parameters` as if its annotators gave `responses`.
+    static func boundary(_ parameters: ModelParameters, responses: ResponseFormat) -> @Sendable (Double) -> Double {
         if case .logit = parameters.choiceModel { return { _ in 0.5 } }
+        let k = parameters.k
         switch parameters.queries {
         case .sampled:
-            let k = parameters.k
-            return { FailureBoundary.F(zeta: $0, k: k) }
+            return { FailureBoundary.boundary(zeta: $0, k: k, responses: responses) }
         case .fixed(let count):
-            let value = Double(count) / Double(parameters.k)
+            let value = FailureBoundary.boundary(fixedM1Count: count, k: k, responses: responses)
             return { _ in value }
         }
     }
+
+    /// Whether the chart shows rankings: G is the boundary and F is drawn beside it.
+    var isRanking: Bool { parameters.responses == .ranking && !isLogit }
 
     /// The point's height: p*(1), or sigmoid(R) under logit choices.
     static func pointShare(_ parameters: ModelParameters) -> Double {
@@ -66,7 +77,7 @@ struct BoundaryChartData {
     /// "J=2 of |Y|=3: p*(1)=0.60 < J/|Y|=0.667 → M2 (perverse)", or under logit choices
     /// "logit choices satisfy IIA: no perverse region; R = 0.5 → M1".
     static func caption(_ parameters: ModelParameters, ascii: Bool) -> String {
-        let verdict = FailureBoundary.verdict(parameters)
+        let verdict = FailureBoundary.verdictForResponses(parameters)
         let arrow = ascii ? "->" : "→"
         if case .logit(let gap) = parameters.choiceModel {
             let r = AxisTicks.trimmed(gap, digits: 3)
@@ -82,10 +93,13 @@ struct BoundaryChartData {
         case nil: relation = "="; outcome = "on the boundary"
         }
         let perverse = verdict.isPerverse ? " (perverse)" : ""
+        let ranked = parameters.responses == .ranking
         if case .fixed(let count) = parameters.queries {
-            return "J=\(count) of |Y|=\(parameters.k): p*(1)=\(p) \(relation) J/|Y|=\(f) \(outcome)\(perverse)"
+            let (lead, name) = ranked ? (" rankings", "G_J") : ("", "J/|Y|")
+            return "J=\(count) of |Y|=\(parameters.k)\(lead): p*(1)=\(p) \(relation) \(name)=\(f) \(outcome)\(perverse)"
         }
-        return "|Y|=\(parameters.k): p*(1)=\(p) \(relation) F(\(zeta))=\(f) \(outcome)\(perverse)"
+        let (lead, name) = ranked ? (" rankings", "G") : ("", "F")
+        return "|Y|=\(parameters.k)\(lead): p*(1)=\(p) \(relation) \(name)(\(zeta))=\(f) \(outcome)\(perverse)"
     }
 
     var regionChars: (m2: String, perverse: String) { style.ascii ? (".", "/") : ("·", "╱") }
@@ -100,6 +114,9 @@ struct BoundaryChartData {
 
     var curveStyle: CellStyle { style.theme.strong }
     var otherCurveStyle: CellStyle { style.theme.reference }
+    /// The choices' boundary beside G (rankings): faint like the other |Y|, and dashed.
+    var choiceCurveStyle: CellStyle { style.theme.reference }
+    var choiceCurveKey: String { style.ascii ? "F" : "╍" }
     var pointStyle: CellStyle { style.theme.currentPoint }
     /// The point's coordinates: its colour in bold on the canvas (never reversed).
     var pointLabelStyle: CellStyle { CellStyle(foreground: pointStyle.reverse ? .default : pointStyle.foreground, bold: true) }
@@ -110,6 +127,11 @@ struct BoundaryChartData {
         var items: [LegendItem]
         if isLogit {
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)")]
+        } else if isRanking {
+            // The current boundary first (it is kept when the row is short), then the choices' one.
+            let current = fixedCount == nil ? "G(zeta), |Y|=\(parameters.k)" : "G_J (rankings)"
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: current),
+                     LegendItem(key: choiceCurveKey, keyStyle: choiceCurveStyle, text: fixedCount == nil ? "F (choices)" : "J/|Y| (choices)")]
         } else if let fixedCount {
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "J/|Y|=\(fixedCount)/\(parameters.k)")]
         } else {
@@ -131,6 +153,7 @@ struct BoundaryChartData {
     func otherSizes(roomy: Bool) -> [Int] {
         if isLogit { return [] }
         if let fixedCount { return 2 * fixedCount == parameters.k ? [] : [2] }
+        if isRanking { return parameters.k == 2 ? [] : [2] }
         return Self.referenceSizes.filter { $0 != parameters.k && ($0 == 2 || roomy) }
     }
 
@@ -139,10 +162,26 @@ struct BoundaryChartData {
         let clamp = { @Sendable (zeta: Double) in min(0.9999, max(0.0001, zeta)) }
         if size == parameters.k {
             let boundary = Self.boundary(parameters)
-            let key = "boundary \(parameters.k) \(parameters.queries) \(parameters.choiceModel)"
+            let key = "boundary \(parameters.k) \(parameters.queries) \(parameters.choiceModel) \(parameters.responses)"
             return SampledFunction(key: key) { boundary(clamp($0)) }
         }
         return SampledFunction(key: "F k=\(size)") { FailureBoundary.F(zeta: clamp($0), k: size) }
+    }
+
+    /// The choices' boundary for the current |Y| and query format (drawn beside G with rankings).
+    var choiceBoundaryFunction: SampledFunction {
+        let clamp = { @Sendable (zeta: Double) in min(0.9999, max(0.0001, zeta)) }
+        let boundary = Self.boundary(parameters, responses: .choice)
+        return SampledFunction(key: "choice boundary \(parameters.k) \(parameters.queries)") { boundary(clamp($0)) }
+    }
+
+    /// The choices' boundary as a dashed faint series with its margin label (rankings only).
+    func choiceBoundaryLayers() -> (series: [PlotSeries], labels: [MarginLabel]) {
+        guard isRanking else { return ([], []) }
+        let function = choiceBoundaryFunction
+        let series = PlotSeries(.function(function, baseline: nil), glyph: "F", style: choiceCurveStyle, pattern: .dashed)
+        let label = MarginLabel(y: function.evaluate(0.9999), text: fixedCount == nil ? "F" : "J/|Y|", style: choiceCurveStyle)
+        return ([series], [label])
     }
 
     /// The chart as plain data for a rectangle `roomy` enough for the other |Y| (22 rows, 50 columns).
@@ -156,7 +195,7 @@ struct BoundaryChartData {
                         appearance: ChartPalette.appearance(style))
         plot.legend = legendItems(otherSizes: others)
         let text = Self.caption(parameters, ascii: style.ascii)
-        let captionStyle = FailureBoundary.verdict(parameters).isPerverse ? style.theme.error : style.theme.heading
+        let captionStyle = FailureBoundary.verdictForResponses(parameters).isPerverse ? style.theme.error : style.theme.heading
         plot.caption = PlotCaption(parts: [text], fallback: String(text.drop { $0 != ":" }.dropFirst().drop { $0 == " " }),
                                    style: captionStyle)
         let f = boundaryFunction(k), half = SampledFunction.constant(0.5)
@@ -174,17 +213,19 @@ struct BoundaryChartData {
                        label: "\(arrow) M2", labelStyle: label(.m2)),
             PlotRegion(lower: nil, upper: nil, fill: nil, label: "\(arrow) M1", labelStyle: label(.m1)),
         ]
+        let choices = choiceBoundaryLayers()
         plot.series = others.map { size in
             PlotSeries(.function(boundaryFunction(size), baseline: nil), glyph: size < 10 ? Character(String(size)) : "-",
                        style: otherCurveStyle)
-        } + [PlotSeries(.function(f, baseline: nil), glyph: "*", style: curveStyle)]
+        } + choices.series + [PlotSeries(.function(f, baseline: nil), glyph: "*", style: curveStyle)]
         plot.marginOverlap = .firstOnly
         plot.marginLabels = ([k] + others).map { size in
             var text = String(size)
             if size == k, let fixedCount { text = "\(fixedCount)/\(k)" }
             if size == k, isLogit { text = "1/2" }
+            if size == k, isRanking { text = fixedCount == nil ? "G" : "G_J" }
             return MarginLabel(y: boundaryFunction(size).evaluate(0.9999), text: text, style: size == k ? curveStyle : otherCurveStyle)
-        }
+        } + choices.labels
         let share = Self.pointShare(parameters)
         let point = PlotAnchor.point(x: parameters.zeta, y: share)
         plot.markers = [PlotMarker(point, glyph: style.ascii ? "@" : "●", style: pointStyle)]

@@ -7,8 +7,9 @@ import IIACore
 ///   the simulated one (with its band columns) under Monte Carlo once a report has arrived,
 ///   else the expected one.
 /// - The failure boundary: `zeta` from 0.01 to 0.99 in steps of 0.01, the current scenario's
-///   boundary (F(zeta) for |Y|, J/|Y| for fixed queries, 1/2 under logit choices), then F(zeta)
-///   of every other |Y| the chart draws at its current size.
+///   boundary (F(zeta) for |Y|, J/|Y| for fixed queries, 1/2 under logit choices; with rankings
+///   G(zeta) or G_J, followed by the choices' F(zeta) or J/|Y| the chart draws beside it), then
+///   F(zeta) of every other |Y| the chart draws at its current size.
 /// - The landscape: the objective's parts and P(M1) on a grid of 201 points over the chart's
 ///   window (`kind` "curve"), then the solver's iterates in order (`kind` start, newton or
 ///   bisection, `step` from 0). Values that are not finite are left empty.
@@ -28,11 +29,15 @@ enum ChartData {
         let k = parameters.k
         var header = ["zeta"]
         var others: [Int] = []
+        let rankings = parameters.responses == .ranking && parameters.choiceModel == .dichotomy
         if case .logit = parameters.choiceModel {
             header.append("boundary_logit")
         } else if case .fixed(let count) = parameters.queries {
-            header.append("J/|Y|_\(count)/\(k)")
+            header += rankings ? ["G_J_\(count)/\(k)", "J/|Y|_\(count)/\(k)"] : ["J/|Y|_\(count)/\(k)"]
             if 2 * count != k { others = [2] }
+        } else if rankings {
+            header += ["G_Y\(k)", "F_Y\(k)"]
+            if k != 2 { others = [2] }
         } else {
             header.append("F_Y\(k)")
             let roomy = plot.height >= 22 && plot.width >= 50
@@ -40,14 +45,11 @@ enum ChartData {
         }
         header += others.map { "F_Y\($0)" }
         var lines = [header.joined(separator: ",")]
-        let current = { (zeta: Double) -> Double in
-            if case .logit = parameters.choiceModel { return 0.5 }
-            if case .fixed(let count) = parameters.queries { return Double(count) / Double(k) }
-            return FailureBoundary.F(zeta: zeta, k: k)
-        }
+        let current = BoundaryChartData.boundary(parameters)
+        let choices = BoundaryChartData.boundary(parameters, responses: .choice)
         for index in 1...99 {
             let zeta = Double(index) / 100
-            let values = [current(zeta)] + others.map { FailureBoundary.F(zeta: zeta, k: $0) }
+            let values = [current(zeta)] + (rankings ? [choices(zeta)] : []) + others.map { FailureBoundary.F(zeta: zeta, k: $0) }
             lines.append(([RoundTripNumber.text(zeta)] + values.map(cell)).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"

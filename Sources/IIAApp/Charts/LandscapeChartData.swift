@@ -66,14 +66,17 @@ struct LandscapeChartData {
     var pointGlyph: String { style.ascii ? "#" : "•" }
     var kinkGlyph: String { style.ascii ? ":" : "┊" }
 
+    /// The data likelihood's name: L_D (IIA) for choices, L_PL (Plackett–Luce) for rankings.
+    var likelihoodName: String { landscape.parameters.responses == .ranking ? "L_PL" : "L_D" }
+
     func partName(_ part: ObjectiveLandscape.Part) -> String {
         switch part {
-        case .likelihood: return "L_D"
+        case .likelihood: return likelihoodName
         case .hinge: return "hinge"
         case .regulariser: return style.ascii ? "beta*KL" : "β·KL"
         case .total:
             switch landscape.algorithm {
-            case .rlpo, .dpo: return "L_D"
+            case .rlpo, .dpo: return likelihoodName
             case .rlpoPairwise: return "pairwise loss"
             case .typeMLE: return "-log likelihood"
             case .il, .slic: return "total"
@@ -125,9 +128,10 @@ struct LandscapeChartData {
         var items: [LegendItem] = []
         for part in landscape.parts.reversed() {
             var text = partName(part)
-            if part == .total && landscape.parts.count == 1 { text = "L_D(\(symbol)), the whole objective" }
+            if part == .total && landscape.parts.count == 1 { text = "\(likelihoodName)(\(symbol)), the whole objective" }
             items.append(LegendItem(key: partKey(part), keyStyle: partStyle(part), text: text))
         }
+        if !landscape.isApplicable { items.append(LegendItem(key: "-", keyStyle: kinkStyle, text: notApplicableText)) }
         if !landscape.kinks.isEmpty { items.append(LegendItem(key: kinkGlyph, keyStyle: kinkStyle, text: "kink")) }
         if landscape.argmin != nil { items.append(LegendItem(key: chosenGlyph, keyStyle: minimumStyle, text: "minimiser")) }
         if landscape.localMinima.count > 1 {
@@ -145,6 +149,9 @@ struct LandscapeChartData {
         if landscape.bracket != nil { items.append(LegendItem(key: "[ ]", keyStyle: pathStyle, text: "bracket")) }
         return items
     }
+
+    /// "SLiC: not applicable to rankings", shown instead of a curve.
+    var notApplicableText: String { "\(landscape.algorithm.name): not applicable to rankings" }
 
     // MARK: Plot
 

@@ -32,9 +32,13 @@ extension LandscapeChartData {
     func captionParts() -> [String] {
         let symbol = landscape.scalarSymbol, name = landscape.algorithm.name
         let arrow = style.ascii ? "->" : "→"
+        if !landscape.isApplicable {
+            let reason = landscape.algorithm.inapplicabilityReason(for: landscape.parameters.responses) ?? ""
+            return [notApplicableText, reason]
+        }
         guard let argmin = landscape.argmin else {
             let kept = landscape.algorithm == .rlpo ? "base policy kept" : "uniform policy (theta = 0)"
-            return ["\(name): L_D has no minimiser (mixed data chose one category only): \(kept)"]
+            return ["\(name): \(likelihoodName) has no minimiser (mixed data chose one category only): \(kept)"]
         }
         let iterations = landscape.result.iterations
         let bisections = landscape.trace.filter { $0.kind == .bisection }.count

@@ -17,7 +17,7 @@ struct SweepChartData {
     /// majority prefers M1, 0 when it prefers M2, 1/2 on a tie) and the inclusive P(M1) (the
     /// share preferring M1 one-versus-one: p*(1), or sigmoid(R) under logit choices).
     static func referenceValues(_ parameters: ModelParameters) -> (majority: Double, inclusive: Double) {
-        let verdict = FailureBoundary.verdict(parameters)
+        let verdict = FailureBoundary.verdictForResponses(parameters)
         let majority: Double
         switch verdict.majority {
         case .m1?: majority = 1
@@ -48,10 +48,12 @@ struct SweepChartData {
         return same(a.values, b.values) && same(a.lower, b.lower) && same(a.upper, b.upper)
     }
 
-    /// The series worth drawing (DPO left out when it equals RLPO) and whether it was merged.
+    /// The series worth drawing (DPO left out when it equals RLPO, and any algorithm that does
+    /// not apply to the sweep's responses, SLiC on rankings) and whether RLPO and DPO were merged.
     static func visibleSeries(_ sweep: Sweep) -> (series: [SweepSeries], merged: Bool) {
         let merged = sameCurve(sweep.series(for: .rlpo), sweep.series(for: .dpo))
-        let ordered = Algorithm.allCases.compactMap { sweep.series(for: $0) }
+        let ordered = Algorithm.allCases.filter { $0.inapplicabilityReason(for: sweep.parameters.responses) == nil }
+            .compactMap { sweep.series(for: $0) }
         return (ordered.filter { !(merged && $0.algorithm == .dpo) }, merged)
     }
 
@@ -120,6 +122,11 @@ struct SweepChartData {
         var plot = Plot(x: xAxis, y: PlotYAxis(range: .unit, title: "P(M1)"), rightMargin: xAxis.title.count + 4,
                         appearance: ChartPalette.appearance(style))
         plot.legend = legendItems(visible: visible, merged: merged)
+        let missing = Algorithm.allCases.filter { $0.inapplicabilityReason(for: sweep.parameters.responses) != nil }
+        if !missing.isEmpty {
+            // The curves left out (SLiC on rankings) are named under the chart, never drawn.
+            plot.caption = PlotCaption(parts: missing.map { "\($0.name) \(PolicyVerdict.notApplicableText)" }, style: CellStyle(dim: true))
+        }
         if let simulated {
             for series in simulatedVisible.reversed() where series.algorithm == bandAlgorithm {
                 guard let lower = series.lower, let upper = series.upper else { continue }
