@@ -108,30 +108,14 @@ enum SolveReport {
         return RewardModelEvaluation(accuracy: accuracy / Double(simulations), scoresM1Higher: higher / Double(simulations))
     }
 
-    /// The query format, choice model and responses in words.
-    static func scenario(_ parameters: ModelParameters) -> String {
-        let rankings = parameters.responses == .ranking ? ", rank-order responses (Plackett-Luce)" : ""
-        return choiceScenario(parameters) + rankings
-    }
-
-    /// The query format and choice model in words.
-    static func choiceScenario(_ parameters: ModelParameters) -> String {
-        let queries: String
-        switch parameters.queries {
-        case .sampled: queries = "sampled queries"
-        case .fixed(let count): queries = "fixed queries: \(count) of \(parameters.k) messages from M1"
-        }
-        switch parameters.choiceModel {
-        case .dichotomy: return queries + ", dichotomy choices"
-        case .logit(let gap): return queries + ", logit choices with R = \(RoundTripNumber.text(gap))"
-        }
-    }
-
     static func text(_ parameters: ModelParameters, rows: [Row], source: String, evaluation: RewardModelEvaluation) -> String {
         let verdict = FailureBoundary.verdictForResponses(parameters)
         var lines: [String] = []
-        lines.append("|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(RoundTripNumber.text(parameters.p1)), zeta = \(RoundTripNumber.text(parameters.zeta)), |Y| = \(parameters.k), beta = \(RoundTripNumber.text(parameters.beta)), delta = \(RoundTripNumber.text(parameters.delta)), |D| = \(RoundTripNumber.text(parameters.dataSize)) (\(source))")
-        lines.append("Scenario: \(scenario(parameters))")
+        var exact = "|M1| = \(parameters.m1), |M2| = \(parameters.m2), p*(1) = \(RoundTripNumber.text(parameters.p1)), zeta = \(RoundTripNumber.text(parameters.zeta)), |Y| = \(parameters.k), beta = \(RoundTripNumber.text(parameters.beta)), delta = \(RoundTripNumber.text(parameters.delta)), |D| = \(RoundTripNumber.text(parameters.dataSize))"
+        if case .fixed(let count) = parameters.queries { exact += ", J = \(count)" }
+        if case .logit(let gap) = parameters.choiceModel { exact += ", R = \(RoundTripNumber.text(gap))" }
+        lines.append(exact + " (\(source))")
+        lines.append("Scenario: \(ExplorerScenario.describe(parameters))")
         let rlpoHasMinimizer = rows.first { $0.algorithm == .rlpo }?.minimizerExists ?? true
         let summary = ReadOut.boundary(parameters, rlpoHasMinimizer: rlpoHasMinimizer)
         lines.append("\(verdict.boundaryName) = \(String(format: "%.6f", verdict.boundary)); \(summary)")

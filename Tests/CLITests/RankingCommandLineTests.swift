@@ -24,7 +24,7 @@ struct RankingCommandLineTests {
         Self.expectNoNonFinite(text, "solve text")
         let g = RankingBoundary.G(zeta: 0.8, k: 4)
         #expect(text.contains("G(zeta) = \(String(format: "%.6f", g)); as |D| grows: perverse: p*(1) = 0.45 > G(zeta) = 0.4446"), "\(text)")
-        #expect(text.contains("rank-order responses"))
+        #expect(text.contains("Scenario: sampled queries (Assumption 1), dichotomy rankings"), "\(text)")
         let slicRow = try #require(text.split(separator: "\n").first { $0.hasPrefix("SLiC ") })
         #expect(slicRow.split(separator: " ").dropFirst().allSatisfy { $0 == "n/a" }, "\(slicRow)")
         #expect(text.contains("SLiC: n/a for rankings: SLiC is defined for choices only"))
