@@ -66,7 +66,7 @@ public struct ExplorerDerived: Sendable {
         let capabilities = state.capabilities
         plots = ChartPlots(
             parameters: parameters, sweeps: sweeps, monteCarlo: monteCarlo, landscape: landscape,
-            style: ChartStyle(ascii: capabilities.ascii, color: capabilities.colorMode != .none))
+            style: ChartStyle(ascii: capabilities.ascii, color: capabilities.colorMode != .none), focus: algorithm)
     }
 
     /// The result of one algorithm.

@@ -105,21 +105,24 @@ struct BoundaryChartData {
         style.color ? CellStyle(foreground: .palette(226), bold: true) : CellStyle(bold: true, reverse: true)
     }
 
+    /// The legend: the boundary, the other |Y| (their curves and end labels name this entry),
+    /// the regions and the point; short texts for narrow charts.
     func legendItems(otherSizes: [Int]) -> [LegendItem] {
         let arrow = style.ascii ? "->" : "→"
         let curveKey = style.ascii ? "*" : "━"
         var items: [LegendItem]
         if isLogit {
-            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)")]
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)", shortText: "1/2 (IIA)")]
         } else if let fixedCount {
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "J/|Y|=\(fixedCount)/\(parameters.k)")]
         } else {
-            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "F(zeta), |Y|=\(parameters.k)")]
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "F(zeta), |Y|=\(parameters.k)", shortText: "F, |Y|=\(parameters.k)")]
         }
         if !otherSizes.isEmpty {
-            items.append(LegendItem(key: otherSizes.map(String.init).joined(separator: ","), keyStyle: otherCurveStyle, text: otherSizes == [2] ? "|Y|=2 (p=1/2)" : "other |Y|"))
+            items.append(LegendItem(key: otherSizes.map(String.init).joined(separator: ","), keyStyle: otherCurveStyle,
+                                    text: otherSizes == [2] ? "|Y|=2 (p=1/2)" : "other |Y|", shortText: otherSizes == [2] ? "p=1/2" : "|Y|"))
         }
-        items.append(LegendItem(key: regionChars.m2, keyStyle: regionStyle(.m2), text: "RLPO/DPO\(arrow)M2"))
+        items.append(LegendItem(key: regionChars.m2, keyStyle: regionStyle(.m2), text: "RLPO/DPO\(arrow)M2", shortText: "\(arrow)M2"))
         if !isLogit {
             items.append(LegendItem(key: regionChars.perverse, keyStyle: regionStyle(.m2Perverse), text: "perverse"))
         }
@@ -175,16 +178,21 @@ struct BoundaryChartData {
                        label: "\(arrow) M2", labelStyle: label(.m2)),
             PlotRegion(lower: nil, upper: nil, fill: nil, label: "\(arrow) M1", labelStyle: label(.m1)),
         ]
+        let othersItem = others.isEmpty ? [] : [1]
         plot.series = others.map { size in
-            PlotSeries(.function(boundaryFunction(size), baseline: nil), glyph: size < 10 ? Character(String(size)) : "-",
-                       style: otherCurveStyle)
+            var curve = PlotSeries(.function(boundaryFunction(size), baseline: nil), glyph: size < 10 ? Character(String(size)) : "-",
+                                   style: otherCurveStyle)
+            curve.legendItems = othersItem
+            return curve
         } + [PlotSeries(.function(f, baseline: nil), glyph: "*", style: curveStyle)]
         plot.marginOverlap = .firstOnly
         plot.marginLabels = ([k] + others).map { size in
             var text = String(size)
             if size == k, let fixedCount { text = "\(fixedCount)/\(k)" }
             if size == k, isLogit { text = "1/2" }
-            return MarginLabel(y: boundaryFunction(size).evaluate(0.9999), text: text, style: size == k ? curveStyle : otherCurveStyle)
+            var label = MarginLabel(y: boundaryFunction(size).evaluate(0.9999), text: text, style: size == k ? curveStyle : otherCurveStyle)
+            label.legendItems = size == k ? [] : othersItem
+            return label
         }
         let share = Self.pointShare(parameters)
         let point = PlotAnchor.point(x: parameters.zeta, y: share)
