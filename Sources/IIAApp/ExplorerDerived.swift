@@ -65,7 +65,7 @@ public struct ExplorerDerived: Sendable {
         let capabilities = state.capabilities
         plots = ChartPlots(
             parameters: parameters, sweeps: sweeps, monteCarlo: monteCarlo, landscape: landscape,
-            style: ChartStyle(ascii: capabilities.ascii, theme: capabilities.resolvedTheme))
+            style: ChartStyle(ascii: capabilities.ascii, theme: capabilities.resolvedTheme), focus: algorithm)
     }
 
     /// The result of one algorithm.

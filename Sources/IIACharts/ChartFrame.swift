@@ -123,14 +123,18 @@ public struct LegendItem: Hashable, Sendable {
     public var keyStyle: CellStyle
     public var text: String
     public var textStyle: CellStyle = .plain
+    /// A shorter text used by a plot's legend when the full ones leave entries out.
+    public var shortText: String?
     /// The columns the entry takes: key, a space, text.
     public var width: Int { key.count + (key.isEmpty ? 0 : 1) + text.count }
 
-    public init(key: String, keyStyle: CellStyle, text: String, textStyle: CellStyle = .plain) {
+    /// An entry with a key and a text (and a shorter text for narrow legends).
+    public init(key: String, keyStyle: CellStyle, text: String, textStyle: CellStyle = .plain, shortText: String? = nil) {
         self.key = key
         self.keyStyle = keyStyle
         self.text = text
         self.textStyle = textStyle
+        self.shortText = shortText
     }
 }
 

@@ -139,7 +139,7 @@ struct SnapshotCommand: ParsableCommand {
                 .expected(parameters, algorithm: algorithm), style: style, into: &buffer, rect: buffer.bounds)
         case .data, .m2:
             let sweeps = selection.sweeps(parameters, chart: chart, simulations: simulations, seed: seed)
-            let focus = selection.algorithms.flatMap { $0.contains(.rlpo) ? nil : $0.first }
+            let focus = selection.algorithms.flatMap { $0.contains(.rlpo) ? nil : $0.first } ?? algorithm
             ExplorerCharts.renderSweep(sweeps.expected.selecting(selection.algorithms), simulated: sweeps.simulated?.selecting(selection.algorithms),
                                        marker: sweeps.marker, style: style, into: &buffer, rect: buffer.bounds, focus: focus)
         }

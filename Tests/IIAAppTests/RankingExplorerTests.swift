@@ -118,9 +118,9 @@ import IIACore
         for plot in [model.derived.plots.data, model.derived.plots.m2] {
             #expect(plot.caption?.parts == ["SLiC n/a for rankings"])
             #expect(!plot.legend.contains { $0.text.contains("SLiC") && !$0.text.contains("n/a") })
-            #expect(plot.series.count == SweepChartData.visibleSeries(model.dataSweep).series.count)
+            #expect(plot.series.count == SweepChartData.drawnAlgorithms(model.dataSweep, simulated: nil).count)
         }
-        #expect(!SweepChartData.visibleSeries(model.dataSweep).series.contains { $0.algorithm == .slic })
+        #expect(!SweepChartData.drawnAlgorithms(model.dataSweep, simulated: nil).contains(.slic))
         #expect(model.dataSweep.series(for: .slic)?.values.allSatisfy(\.isNaN) == true)
         let csv = model.dataSweep.csv
         #expect(!csv.lowercased().contains("nan"))

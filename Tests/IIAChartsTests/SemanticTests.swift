@@ -10,8 +10,9 @@ struct SemanticTests {
     /// The row of the plot where the chart draws P(M1) = `value` (ASCII: one dot per cell).
     static func row(of value: Double, in buffer: CellBuffer) -> Int? {
         let rows = Picture.rows(buffer)
-        guard let top = rows.firstIndex(where: { $0.hasPrefix("  1+") }),
-              let bottom = rows.firstIndex(where: { $0.hasPrefix("  0+") }) else { return nil }
+        // The y labels are two or three columns wide.
+        func tick(_ label: String) -> (String) -> Bool { { $0.hasPrefix("  \(label)+") || $0.hasPrefix(" \(label)+") } }
+        guard let top = rows.firstIndex(where: tick("1")), let bottom = rows.firstIndex(where: tick("0")) else { return nil }
         return top + Int(((1 - value) * Double(bottom - top)).rounded())
     }
 
@@ -72,7 +73,8 @@ struct SemanticTests {
 
     @Test func bandLegendNamesTheDatasets() {
         let text = BufferExport.text(ChartFixtures.render(.data, width: 80, height: 20, style: Self.ascii, simulated: true))
-        #expect(text.contains("mean of 20 datasets, 10-90% band"))
+        #expect(text.contains("dotted: mean of 20 datasets"))
+        #expect(text.contains("10-90% band (RLPO)"))
         #expect(text.contains(":::"))
     }
 

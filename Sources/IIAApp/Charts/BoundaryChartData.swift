@@ -121,26 +121,31 @@ struct BoundaryChartData {
     /// The point's coordinates: its colour in bold on the canvas (never reversed).
     var pointLabelStyle: CellStyle { CellStyle(foreground: pointStyle.reverse ? .default : pointStyle.foreground, bold: true) }
 
+    /// The legend: the boundary, the other |Y| (their curves and end labels name this entry),
+    /// the regions and the point; short texts for narrow charts.
     func legendItems(otherSizes: [Int]) -> [LegendItem] {
         let arrow = style.ascii ? "->" : "→"
         let curveKey = style.ascii ? "*" : "━"
         var items: [LegendItem]
         if isLogit {
-            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)")]
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "boundary 1/2 (IIA holds)", shortText: "1/2 (IIA)")]
         } else if isRanking {
-            // The current boundary first (it is kept when the row is short), then the choices' one.
+            // The current boundary first (it is kept when the row is short), then the choices' one
+            // (entry 1, see ``choiceBoundaryLayers()``).
             let current = fixedCount == nil ? "G(zeta), |Y|=\(parameters.k)" : "G_J (rankings)"
-            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: current),
-                     LegendItem(key: choiceCurveKey, keyStyle: choiceCurveStyle, text: fixedCount == nil ? "F (choices)" : "J/|Y| (choices)")]
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: current, shortText: fixedCount == nil ? "G" : "G_J"),
+                     LegendItem(key: choiceCurveKey, keyStyle: choiceCurveStyle, text: fixedCount == nil ? "F (choices)" : "J/|Y| (choices)",
+                                shortText: fixedCount == nil ? "F" : "J/|Y|")]
         } else if let fixedCount {
             items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "J/|Y|=\(fixedCount)/\(parameters.k)")]
         } else {
-            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "F(zeta), |Y|=\(parameters.k)")]
+            items = [LegendItem(key: curveKey, keyStyle: curveStyle, text: "F(zeta), |Y|=\(parameters.k)", shortText: "F, |Y|=\(parameters.k)")]
         }
         if !otherSizes.isEmpty {
-            items.append(LegendItem(key: otherSizes.map(String.init).joined(separator: ","), keyStyle: otherCurveStyle, text: otherSizes == [2] ? "|Y|=2 (p=1/2)" : "other |Y|"))
+            items.append(LegendItem(key: otherSizes.map(String.init).joined(separator: ","), keyStyle: otherCurveStyle,
+                                    text: otherSizes == [2] ? "|Y|=2 (p=1/2)" : "other |Y|", shortText: otherSizes == [2] ? "p=1/2" : "|Y|"))
         }
-        items.append(LegendItem(key: regionChars.m2, keyStyle: regionStyle(.m2), text: "RLPO/DPO\(arrow)M2"))
+        items.append(LegendItem(key: regionChars.m2, keyStyle: regionStyle(.m2), text: "RLPO/DPO\(arrow)M2", shortText: "\(arrow)M2"))
         if !isLogit {
             items.append(LegendItem(key: regionChars.perverse, keyStyle: regionStyle(.m2Perverse), text: "perverse"))
         }
@@ -179,8 +184,11 @@ struct BoundaryChartData {
     func choiceBoundaryLayers() -> (series: [PlotSeries], labels: [MarginLabel]) {
         guard isRanking else { return ([], []) }
         let function = choiceBoundaryFunction
-        let series = PlotSeries(.function(function, baseline: nil), glyph: "F", style: choiceCurveStyle, pattern: .dashed)
-        let label = MarginLabel(y: function.evaluate(0.9999), text: fixedCount == nil ? "F" : "J/|Y|", style: choiceCurveStyle)
+        var series = PlotSeries(.function(function, baseline: nil), glyph: "F", style: choiceCurveStyle, pattern: .dashed)
+        var label = MarginLabel(y: function.evaluate(0.9999), text: fixedCount == nil ? "F" : "J/|Y|", style: choiceCurveStyle)
+        // Tied to legend entry 1, the choices' boundary (see ``legendItems(otherSizes:)``).
+        series.legendItems = [1]
+        label.legendItems = [1]
         return ([series], [label])
     }
 
@@ -213,10 +221,14 @@ struct BoundaryChartData {
                        label: "\(arrow) M2", labelStyle: label(.m2)),
             PlotRegion(lower: nil, upper: nil, fill: nil, label: "\(arrow) M1", labelStyle: label(.m1)),
         ]
+        // The other |Y| are tied to their legend entry (after the choices' boundary with rankings).
+        let othersItem = others.isEmpty ? [] : [isRanking ? 2 : 1]
         let choices = choiceBoundaryLayers()
         plot.series = others.map { size in
-            PlotSeries(.function(boundaryFunction(size), baseline: nil), glyph: size < 10 ? Character(String(size)) : "-",
-                       style: otherCurveStyle)
+            var curve = PlotSeries(.function(boundaryFunction(size), baseline: nil), glyph: size < 10 ? Character(String(size)) : "-",
+                                   style: otherCurveStyle)
+            curve.legendItems = othersItem
+            return curve
         } + choices.series + [PlotSeries(.function(f, baseline: nil), glyph: "*", style: curveStyle)]
         plot.marginOverlap = .firstOnly
         plot.marginLabels = ([k] + others).map { size in
@@ -224,7 +236,9 @@ struct BoundaryChartData {
             if size == k, let fixedCount { text = "\(fixedCount)/\(k)" }
             if size == k, isLogit { text = "1/2" }
             if size == k, isRanking { text = fixedCount == nil ? "G" : "G_J" }
-            return MarginLabel(y: boundaryFunction(size).evaluate(0.9999), text: text, style: size == k ? curveStyle : otherCurveStyle)
+            var label = MarginLabel(y: boundaryFunction(size).evaluate(0.9999), text: text, style: size == k ? curveStyle : otherCurveStyle)
+            label.legendItems = size == k ? [] : othersItem
+            return label
         } + choices.labels
         let share = Self.pointShare(parameters)
         let point = PlotAnchor.point(x: parameters.zeta, y: share)

@@ -4,8 +4,9 @@ import IIACore
 /// The explorer's four charts as plain data (``Plot``), built once per state change as part
 /// of ``ExplorerDerived``; the view only renders them.
 public struct ChartPlots: Sendable {
-    /// P(M1) against |D| and against |M2|: the expected curves, with the Monte Carlo mean and
-    /// band when a report has arrived, and a marker at the current value.
+    /// P(M1) against |D| and against |M2|: the expected curves, or under Monte Carlo (once a
+    /// report has arrived) the focused algorithm's expected curve, mean and band with the other
+    /// algorithms' means, and a marker at the current value.
     public let data: Plot
     public let m2: Plot
     /// The failure boundary with the F(zeta) of other |Y| (for roomy rects, see
@@ -17,12 +18,12 @@ public struct ChartPlots: Sendable {
 
     init(
         parameters: ModelParameters, sweeps: ExpectedSweeps, monteCarlo: MonteCarloProgress?,
-        landscape: ObjectiveLandscape, style: ChartStyle
+        landscape: ObjectiveLandscape, style: ChartStyle, focus: Algorithm
     ) {
         data = ExplorerCharts.sweepPlot(
-            sweeps.data, simulated: monteCarlo?.dataSweep, marker: parameters.dataSize, style: style)
+            sweeps.data, simulated: monteCarlo?.dataSweep, marker: parameters.dataSize, style: style, focus: focus)
         m2 = ExplorerCharts.sweepPlot(
-            sweeps.m2, simulated: monteCarlo?.m2Sweep, marker: Double(parameters.m2), style: style)
+            sweeps.m2, simulated: monteCarlo?.m2Sweep, marker: Double(parameters.m2), style: style, focus: focus)
         roomyBoundary = ExplorerCharts.boundaryPlot(parameters, style: style, roomy: true)
         boundary = ExplorerCharts.boundaryPlot(parameters, style: style, roomy: false)
         self.landscape = ExplorerCharts.landscapePlot(landscape, style: style)

@@ -48,15 +48,6 @@ struct SweepChartData {
         return same(a.values, b.values) && same(a.lower, b.lower) && same(a.upper, b.upper)
     }
 
-    /// The series worth drawing (DPO left out when it equals RLPO, and any algorithm that does
-    /// not apply to the sweep's responses, SLiC on rankings) and whether RLPO and DPO were merged.
-    static func visibleSeries(_ sweep: Sweep) -> (series: [SweepSeries], merged: Bool) {
-        let merged = sameCurve(sweep.series(for: .rlpo), sweep.series(for: .dpo))
-        let ordered = Algorithm.allCases.filter { $0.inapplicabilityReason(for: sweep.parameters.responses) == nil }
-            .compactMap { sweep.series(for: $0) }
-        return (ordered.filter { !(merged && $0.algorithm == .dpo) }, merged)
-    }
-
     /// Linear interpolation in log x; NaN outside the grid or next to a missing value.
     static func interpolate(_ xs: [Double], _ ys: [Double], at x: Double) -> Double {
         let count = min(xs.count, ys.count)
@@ -82,25 +73,69 @@ struct SweepChartData {
         return (low, high)
     }
 
-    /// The algorithm whose band is drawn: the focus, else RLPO (bands of all four overlap too much).
-    var bandAlgorithm: Algorithm { focus ?? .rlpo }
+    /// The simulated sweep when it holds at least one dataset.
+    var simulatedSweep: Sweep? { simulated.flatMap { $0.simulations > 0 ? $0 : nil } }
 
-    func legendItems(visible: [SweepSeries], merged: Bool) -> [LegendItem] {
-        var items = visible.map { series -> LegendItem in
-            let name = series.algorithm == .rlpo && merged ? "RLPO=DPO" : series.algorithm.name
-            return LegendItem(
-                key: String(series.algorithm.chartGlyph), keyStyle: ChartPalette.glyph(series.algorithm, style),
-                text: name, textStyle: ChartPalette.series(series.algorithm, style))
+    /// Whether RLPO and DPO are drawn as one curve: the same expected curve and, under Monte
+    /// Carlo, the same mean.
+    var merged: Bool { Self.merged(sweep, simulated: simulatedSweep) }
+
+    /// Whether RLPO and DPO are one curve in `sweep` and in the simulated one (when given).
+    static func merged(_ sweep: Sweep, simulated: Sweep?) -> Bool {
+        sameCurve(sweep.series(for: .rlpo), sweep.series(for: .dpo))
+            && (simulated.map { sameCurve($0.series(for: .rlpo), $0.series(for: .dpo)) } ?? true)
+    }
+
+    /// The algorithms drawn, in order (DPO left out when merged with RLPO).
+    var algorithms: [Algorithm] { Self.drawnAlgorithms(sweep, simulated: simulatedSweep) }
+
+    /// The algorithms drawn for `sweep`: every one with a series, except DPO when merged with
+    /// RLPO and any algorithm that does not apply to the sweep's responses (SLiC on rankings).
+    static func drawnAlgorithms(_ sweep: Sweep, simulated: Sweep?) -> [Algorithm] {
+        let merged = merged(sweep, simulated: simulated)
+        return Algorithm.allCases.filter { algorithm in
+            sweep.series(for: algorithm) != nil && !(merged && algorithm == .dpo)
+                && algorithm.inapplicabilityReason(for: sweep.parameters.responses) == nil
         }
-        if let simulated, simulated.simulations > 0 {
-            let q = Sweep.bandQuantiles
-            let dash = style.ascii ? "-" : "–"
-            let band = "\(Int((q.lower * 100).rounded()))\(dash)\(Int((q.upper * 100).rounded()))% band"
-            let curve = style.ascii ? "" : "dotted: "
-            let bandKey = ChartPalette.bandCharacter(style)
-            items.append(LegendItem(
-                key: (style.ascii ? ". " : "") + bandKey + bandKey, keyStyle: ChartPalette.band(bandAlgorithm, style),
-                text: "\(curve)mean of \(simulated.simulations) datasets, \(band) (\(bandAlgorithm.name))"))
+    }
+
+    /// The algorithm whose expected curve, mean and band are drawn under Monte Carlo: the focus
+    /// (RLPO when DPO is merged into it), else the first drawn.
+    var bandAlgorithm: Algorithm {
+        let drawn = algorithms
+        let wanted = focus.map { $0 == .dpo && merged ? .rlpo : $0 } ?? .rlpo
+        return drawn.contains(wanted) ? wanted : (drawn.first ?? wanted)
+    }
+
+    /// An algorithm's legend entry.
+    func legendItem(_ algorithm: Algorithm) -> LegendItem {
+        LegendItem(key: String(algorithm.chartGlyph), keyStyle: ChartPalette.glyph(algorithm, style),
+                   text: algorithm == .rlpo && merged ? "RLPO=DPO" : algorithm.name, textStyle: ChartPalette.series(algorithm, style))
+    }
+
+    /// The legend and where each layer's entries are: per algorithm, the Monte Carlo note
+    /// (solid: expected, dotted: mean) and the band. Under Monte Carlo the focused algorithm,
+    /// the note and the band come first (they stay when the legend is cut), then the others.
+    func legend() -> (items: [LegendItem], index: [Algorithm: Int], note: Int?, band: Int?) {
+        var items: [LegendItem] = [], index: [Algorithm: Int] = [:]
+        var note: Int?, band: Int?
+        var order = algorithms
+        if let simulated = simulatedSweep {
+            order = [bandAlgorithm] + order.filter { $0 != bandAlgorithm }
+            index[bandAlgorithm] = 0
+            items.append(legendItem(bandAlgorithm))
+            note = items.count
+            items.append(LegendItem(key: "", keyStyle: .plain, text: "solid: expected, dotted: mean of \(simulated.simulations) datasets",
+                                    shortText: "dotted: mean"))
+            let q = Sweep.bandQuantiles, dash = style.ascii ? "-" : "–"
+            let range = "\(Int((q.lower * 100).rounded()))\(dash)\(Int((q.upper * 100).rounded()))%"
+            band = items.count
+            items.append(LegendItem(key: Self.bandKey(style), keyStyle: bandStyle, text: "\(range) band (\(bandAlgorithm.name))",
+                                    shortText: range))
+        }
+        for algorithm in order where index[algorithm] == nil {
+            index[algorithm] = items.count
+            items.append(legendItem(algorithm))
         }
         if references {
             let glyphs = Self.referenceGlyphs(style)
@@ -109,71 +144,101 @@ struct SweepChartData {
             items.append(LegendItem(
                 key: String(repeating: glyphs.inclusive, count: 2), keyStyle: referenceStyle, text: Self.inclusiveName(sweep.parameters)))
         }
-        return items
+        return (items, index, note, band)
     }
 
-    /// The chart as plain data: bands, reference lines, the marker line, the curves (simulated
-    /// means dotted, then the expected curves, RLPO last), glyphs along the curves and at their ends.
+    /// The band's key: two cells of its texture.
+    static func bandKey(_ style: ChartStyle) -> String { style.ascii ? "::" : "⡂⡂" }
+
+    /// The band's style: its algorithm's series colour as a foreground, without a background. It
+    /// is light by its sparse texture (two dots a cell), not by dimming, so its dots keep the
+    /// series colour's contrast.
+    var bandStyle: CellStyle {
+        var light = ChartPalette.series(bandAlgorithm, style)
+        light.background = .default
+        light.bold = false
+        return light
+    }
+
+    /// The chart as plain data. Without Monte Carlo: every algorithm's expected curve (RLPO
+    /// last, on top). With it: the focused algorithm's 10–90% band (light, behind), its
+    /// expected curve (solid) and mean (dotted), and only the means (dotted) of the others,
+    /// each with its glyph along the curve and at its end. Every layer names its legend entry,
+    /// so a legend cut short leaves its layers out.
     func plot() -> Plot {
-        let (visible, merged) = Self.visibleSeries(sweep)
-        let simulatedVisible = simulated.map { Self.visibleSeries($0).series } ?? []
         let (low, high) = xRange
         let xAxis = PlotXAxis(scale: .logarithmic, lower: low, upper: high, title: sweep.axis.label, format: .count)
         var plot = Plot(x: xAxis, y: PlotYAxis(range: .unit, title: "P(M1)"), rightMargin: xAxis.title.count + 4,
                         appearance: ChartPalette.appearance(style))
-        plot.legend = legendItems(visible: visible, merged: merged)
+        let legend = legend()
+        plot.legend = legend.items
+        plot.legendOverflowHint = "Tab/f for full"
         let missing = Algorithm.allCases.filter { $0.inapplicabilityReason(for: sweep.parameters.responses) != nil }
         if !missing.isEmpty {
             // The curves left out (SLiC on rankings) are named under the chart, never drawn.
-            plot.caption = PlotCaption(parts: missing.map { "\($0.name) \(PolicyVerdict.notApplicableText)" }, style: CellStyle(dim: true))
+            plot.caption = PlotCaption(parts: missing.map { "\($0.name) \(PolicyVerdict.notApplicableText)" }, style: style.theme.dimText)
         }
-        if let simulated {
-            for series in simulatedVisible.reversed() where series.algorithm == bandAlgorithm {
-                guard let lower = series.lower, let upper = series.upper else { continue }
-                let fill = Cell(Character(ChartPalette.bandCharacter(style)), style: ChartPalette.band(series.algorithm, style))
-                var band = PlotBand(xs: simulated.xs, lower: lower, upper: upper, fill: fill)
-                band.figure = FigureLook(color: series.algorithm.figureColor, legend: figureBandLegend(simulated))
-                plot.bands.append(band)
-            }
+        if let simulated = simulatedSweep, let series = simulated.series(for: bandAlgorithm),
+           let lower = series.lower, let upper = series.upper, let bandItem = legend.band {
+            var band = PlotBand(xs: simulated.xs, lower: lower, upper: upper, fill: Cell(":", style: bandStyle))
+            band.legendItems = [bandItem]
+            band.figure = FigureLook(color: bandAlgorithm.figureColor, legend: figureBandLegend(simulated))
+            plot.bands.append(band)
         }
-        if references {
-            let values = Self.referenceValues(sweep.parameters), glyphs = Self.referenceGlyphs(style)
-            plot.horizontalLines = [
-                HorizontalLine(y: values.inclusive, glyph: glyphs.inclusive, style: ChartPalette.reference(style), label: "inclusive"),
-                HorizontalLine(y: values.majority, glyph: glyphs.majority, style: ChartPalette.reference(style), label: "majority"),
-            ]
-            plot.horizontalLines[0].figure = FigureLook(legend: Self.inclusiveName(sweep.parameters), dash: .dotted)
-            plot.horizontalLines[1].figure = FigureLook(legend: "majority-optimal", dash: .dashed)
-        }
+        addReferenceLines(to: &plot)
         if let marker {
             plot.verticalLines = [VerticalLine(x: marker, glyph: style.ascii ? "|" : "│", style: ChartPalette.marker(style),
                                                label: "\(xAxis.title)=\(Self.markerLabel(marker))", placement: .besideHighest)]
             plot.verticalLines[0].figure = FigureLook(color: RGBColor(150, 150, 150), width: 1)
         }
-        if let simulated {
-            plot.series += simulatedVisible.reversed().map { series in
-                var curve = PlotSeries(.points(Self.points(simulated.xs, series.values)), glyph: ".",
-                                       style: ChartPalette.series(series.algorithm, style), pattern: .dotted)
-                curve.figure = FigureLook(color: series.algorithm.figureColor,
-                                          legend: "\(series.algorithm.name), mean of \(simulated.simulations) datasets", dash: .dotted, width: 1.5)
-                return curve
-            }
-        }
-        plot.series += visible.reversed().map { series in
-            let glyph = series.algorithm.chartGlyph
-            var curve = PlotSeries(.points(Self.points(sweep.xs, series.values)), glyph: glyph,
-                                   style: ChartPalette.series(series.algorithm, style),
-                                   pattern: series.algorithm == .dpo && !style.ascii ? .dashed : .solid,
-                                   inlineGlyph: style.ascii ? nil : Cell(glyph, style: ChartPalette.glyph(series.algorithm, style)))
-            curve.figure = series.algorithm.figureLook(legend: series.algorithm == .rlpo && merged ? "RLPO = DPO" : series.algorithm.name)
-            return curve
-        }
-        plot.marginLabels = visible.compactMap { series in
-            Array(zip(sweep.xs, series.values)).last(where: { $0.1.isFinite }).map {
-                MarginLabel(y: $0.1, text: String(series.algorithm.chartGlyph), style: ChartPalette.glyph(series.algorithm, style))
-            }
-        }
+        addCurves(to: &plot, legend: legend.index, note: legend.note)
         return plot
+    }
+
+    /// The majority-optimal and inclusive lines (labelled on the line).
+    func addReferenceLines(to plot: inout Plot) {
+        guard references else { return }
+        let values = Self.referenceValues(sweep.parameters), glyphs = Self.referenceGlyphs(style)
+        plot.horizontalLines = [
+            HorizontalLine(y: values.inclusive, glyph: glyphs.inclusive, style: ChartPalette.reference(style), label: "inclusive"),
+            HorizontalLine(y: values.majority, glyph: glyphs.majority, style: ChartPalette.reference(style), label: "majority"),
+        ]
+        plot.horizontalLines[0].figure = FigureLook(legend: Self.inclusiveName(sweep.parameters), dash: .dotted)
+        plot.horizontalLines[1].figure = FigureLook(legend: "majority-optimal", dash: .dashed)
+    }
+
+    /// The curves (means first, then expected ones, the focused or RLPO last) and their end labels.
+    func addCurves(to plot: inout Plot, legend index: [Algorithm: Int], note: Int?) {
+        let simulated = simulatedSweep, merged = merged
+        for algorithm in algorithms.reversed() {
+            guard let simulated, let note, let series = simulated.series(for: algorithm), let item = index[algorithm] else { continue }
+            var curve = PlotSeries(.points(Self.points(simulated.xs, series.values)), glyph: algorithm.chartGlyph,
+                                   style: ChartPalette.series(algorithm, style), pattern: .dotted,
+                                   inlineGlyph: style.ascii || algorithm == bandAlgorithm ? nil : Cell(algorithm.chartGlyph, style: ChartPalette.glyph(algorithm, style)))
+            curve.legendItems = [item, note]
+            curve.figure = FigureLook(color: algorithm.figureColor, legend: "\(algorithm.name), mean of \(simulated.simulations) datasets",
+                                      dash: .dotted, width: 1.5)
+            plot.series.append(curve)
+        }
+        let expected = simulated == nil ? algorithms.reversed() : [bandAlgorithm]
+        for algorithm in expected {
+            guard let series = sweep.series(for: algorithm), let item = index[algorithm] else { continue }
+            let glyph = algorithm.chartGlyph
+            var curve = PlotSeries(.points(Self.points(sweep.xs, series.values)), glyph: glyph, style: ChartPalette.series(algorithm, style),
+                                   pattern: algorithm == .dpo && !style.ascii ? .dashed : .solid,
+                                   inlineGlyph: style.ascii ? nil : Cell(glyph, style: ChartPalette.glyph(algorithm, style)))
+            curve.legendItems = [item]
+            curve.figure = algorithm.figureLook(legend: algorithm == .rlpo && merged ? "RLPO = DPO" : algorithm.name)
+            plot.series.append(curve)
+        }
+        plot.marginLabels = algorithms.compactMap { algorithm in
+            let source = simulated != nil && algorithm != bandAlgorithm ? simulated : sweep
+            guard let source, let series = source.series(for: algorithm), let item = index[algorithm],
+                  let last = Array(zip(source.xs, series.values)).last(where: { $0.1.isFinite }) else { return nil }
+            var label = MarginLabel(y: last.1, text: String(algorithm.chartGlyph), style: ChartPalette.glyph(algorithm, style))
+            label.legendItems = [item]
+            return label
+        }
     }
 
     /// The band's legend entry in a figure, e.g. "10–90% of 100 datasets".

@@ -13,9 +13,13 @@ public struct Plot: Sendable, Equatable {
     public var rightMargin: Int
     /// The legend entries, laid out after the y title above the plot.
     public var legend: [LegendItem] = []
+    /// Said after the count of legend entries left out when the legend does not fit, e.g.
+    /// "Tab/f for full" gives "+2 not shown: Tab/f for full" (layers naming a left-out entry
+    /// are not drawn).
+    public var legendOverflowHint: String?
     /// The caption under the chart (a row is kept for it), nil for none.
     public var caption: PlotCaption?
-    /// Shaded areas; a cell belongs to the first region containing its centre.
+    /// Shaded areas; a point belongs to the first region containing it.
     public var regions: [PlotRegion] = []
     /// Filled bands between a lower and an upper curve.
     public var bands: [PlotBand] = []

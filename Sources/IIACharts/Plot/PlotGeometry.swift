@@ -108,6 +108,11 @@ struct PlotGeometry {
     let samples: [[Double]?]
     /// Each series' baseline shift (0 without one).
     let shifts: [Double]
+    /// The legend entries shown: a layer naming another one is not drawn.
+    let legendShown: Set<Int>
+
+    /// Whether a layer naming these legend entries is drawn.
+    func isShown(_ legendItems: [Int]) -> Bool { legendShown.isSuperset(of: legendItems) }
 
     /// The x of the centre of a cell column.
     func columnCentre(_ column: Int) -> Double {

@@ -73,6 +73,9 @@ public struct PlotSeries: Sendable, Equatable {
     public var inlineGlyph: Cell?
     /// A name placed near the curve nine tenths of the way across (plots 24 columns or wider).
     public var name: String?
+    /// The legend entries naming it (indices into ``Plot/legend``): it is drawn only when the
+    /// legend shows all of them (empty: always drawn).
+    public var legendItems: [Int] = []
     /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
     public var figure = FigureLook()
 
@@ -88,13 +91,18 @@ public struct PlotSeries: Sendable, Equatable {
     }
 }
 
-/// The cells between a lower and an upper curve, column by column (interpolated between the
-/// points, in log x on a log axis), filled with `fill`.
+/// The area between a lower and an upper curve (interpolated between the points, in log x on a
+/// log axis), drawn light and behind the curves: with braille a sparse lattice of dots inside
+/// the band (exact to a dot), in ASCII the cells at least half inside filled with `fill`'s
+/// character; cells a curve passes through show only the curve.
 public struct PlotBand: Sendable, Equatable {
     public var xs: [Double]
     public var lower: [Double]
     public var upper: [Double]
+    /// The ASCII fill character and the style of the band's cells (braille dots included).
     public var fill: Cell
+    /// The legend entries naming it (see ``PlotSeries/legendItems``).
+    public var legendItems: [Int] = []
     /// How it appears in a vector figure (``FigureSVG``); the terminal renderer ignores it.
     public var figure = FigureLook()
 
@@ -107,8 +115,10 @@ public struct PlotBand: Sendable, Equatable {
     }
 }
 
-/// The cells whose centre lies strictly above `lower` and strictly below `upper` (a missing
-/// bound does not limit), unless an earlier region holds them.
+/// The points strictly above `lower` and strictly below `upper` (a missing bound does not
+/// limit), unless an earlier region holds them. Drawn at sub-cell resolution: a cell, or with
+/// braille and background colours each half of a cell (▀ ▄), takes the region holding most of
+/// its area, so an edge is never off by more than half a cell.
 public struct PlotRegion: Sendable, Equatable {
     public var lower: SampledFunction?
     public var upper: SampledFunction?
@@ -234,6 +244,8 @@ public struct MarginLabel: Sendable, Equatable {
     public var y: Double
     public var text: String
     public var style: CellStyle
+    /// The legend entries naming it (see ``PlotSeries/legendItems``).
+    public var legendItems: [Int] = []
 
     /// A margin label.
     public init(y: Double, text: String, style: CellStyle) {

@@ -1,4 +1,4 @@
-/// The layers under the series: regions, bands, reference lines.
+/// The layers under the series: bands, reference lines (regions: PlotRenderer+Regions.swift).
 extension PlotRenderer {
     /// A horizontal line as drawn: its row in the plot, glyph, style and label.
     struct DrawnLine {
@@ -8,45 +8,69 @@ extension PlotRenderer {
         var label: String
     }
 
-    /// Fills each region's cells; returns the region index of every cell (row by row, nil: none).
-    static func drawRegions(_ geometry: PlotGeometry, into buffer: inout CellBuffer) -> [[Int?]] {
-        let regions = geometry.description.regions, area = geometry.area
-        guard !regions.isEmpty else { return [] }
-        var map: [[Int?]] = []
-        for row in 0..<area.height {
-            let y = geometry.rowCentre(row)
-            var line: [Int?] = []
-            for column in 0..<area.width {
-                let x = geometry.columnCentre(column)
-                let index = regions.firstIndex { region in
-                    region.lower.map { y > $0.evaluate(x) } ?? true && region.upper.map { y < $0.evaluate(x) } ?? true
-                }
-                line.append(index)
-                guard let index, let fill = regions[index].fill else { continue }
-                buffer[area.x + column, area.y + row] = fill
+    /// Draws each band light and behind the curves (see ``PlotBand``); returns the cells drawn
+    /// (row * width + column in the plot).
+    static func drawBands(_ geometry: PlotGeometry, into buffer: inout CellBuffer) -> Set<Int> {
+        let area = geometry.area
+        var drawn = Set<Int>()
+        for band in geometry.description.bands where geometry.isShown(band.legendItems) {
+            let cells = geometry.dotsPerCell.y > 1 ? bandDots(geometry, band) : bandCells(geometry, band)
+            for (index, character) in cells {
+                buffer[area.x + index % area.width, area.y + index / area.width] = Cell(character, style: band.fill.style)
+                drawn.insert(index)
             }
-            map.append(line)
         }
-        return map
+        return drawn
     }
 
-    /// Fills each band column by column between its curves.
-    static func drawBands(_ geometry: PlotGeometry, into buffer: inout CellBuffer) {
-        let area = geometry.area
-        for band in geometry.description.bands {
-            for column in 0..<area.width {
-                let x = geometry.columnCentre(column)
-                let a = geometry.x.interpolate(band.xs, band.lower, at: x), b = geometry.x.interpolate(band.xs, band.upper, at: x)
-                guard a.isFinite, b.isFinite else { continue }
-                let top = geometry.row(max(a, b)), bottom = geometry.row(min(a, b))
-                for row in top...bottom { buffer[area.x + column, area.y + row] = band.fill }
+    /// The band's bounds at x (top and bottom as axis positions), nil where it is not defined.
+    static func bandPositions(_ geometry: PlotGeometry, _ band: PlotBand, at x: Double) -> (top: Double, bottom: Double)? {
+        let a = geometry.x.interpolate(band.xs, band.lower, at: x), b = geometry.x.interpolate(band.xs, band.upper, at: x)
+        guard a.isFinite, b.isFinite else { return nil }
+        let top = geometry.y.position(geometry.shown(max(a, b))), bottom = geometry.y.position(geometry.shown(min(a, b)))
+        guard top.isFinite, bottom.isFinite else { return nil }
+        return (top, bottom)
+    }
+
+    /// Braille: the dots of a sparse lattice (every other dot across, every other dot down)
+    /// that lie inside the band, by cell.
+    static func bandDots(_ geometry: PlotGeometry, _ band: PlotBand) -> [Int: Character] {
+        let area = geometry.area, (sx, sy) = geometry.dotsPerCell
+        var bits: [Int: UInt8] = [:]
+        for dotX in stride(from: 0, to: area.width * sx, by: 2) {
+            guard let bounds = bandPositions(geometry, band, at: geometry.x.value(at: Double(dotX))) else { continue }
+            let first = max(0, Int(saturating: bounds.top.rounded(.up))), last = min(area.height * sy - 1, Int(saturating: bounds.bottom.rounded(.down)))
+            guard first <= last else { continue }
+            for dotY in first...last where dotY % 2 == 1 {
+                bits[(dotY / sy) * area.width + dotX / sx, default: 0] |= Braille.bit(x: dotX % sx, y: dotY % sy)
             }
         }
+        return bits.mapValues(Braille.character)
+    }
+
+    /// ASCII: the cells at least half inside the band (sampled 4 x 4), filled with its character.
+    static func bandCells(_ geometry: PlotGeometry, _ band: PlotBand) -> [Int: Character] {
+        let area = geometry.area, samples = 4
+        var cells: [Int: Character] = [:]
+        for column in 0..<area.width {
+            let bounds = (0..<samples).map { i in
+                bandPositions(geometry, band, at: geometry.x.value(at: Double(column) - 0.5 + (Double(i) + 0.5) / Double(samples)))
+            }
+            for row in 0..<area.height {
+                var inside = 0
+                for j in 0..<samples {
+                    let position = Double(row) - 0.5 + (Double(j) + 0.5) / Double(samples)
+                    inside += bounds.filter { $0.map { position >= $0.top && position <= $0.bottom } ?? false }.count
+                }
+                if 2 * inside >= samples * samples { cells[row * area.width + column] = band.fill.character }
+            }
+        }
+        return cells
     }
 
     /// Draws the horizontal lines over blank and band cells (keeping their background); lines
     /// on one row merge. Returns the lines drawn.
-    static func drawHorizontalLines(_ geometry: PlotGeometry, into buffer: inout CellBuffer) -> [DrawnLine] {
+    static func drawHorizontalLines(_ geometry: PlotGeometry, bandCells: Set<Int>, into buffer: inout CellBuffer) -> [DrawnLine] {
         var lines: [DrawnLine] = []
         for line in geometry.description.horizontalLines {
             let row = geometry.row(line.y)
@@ -59,11 +83,10 @@ extension PlotRenderer {
             }
         }
         let area = geometry.area
-        let fills = Set(geometry.description.bands.map(\.fill.character))
         for line in lines {
             for column in area.x..<area.maxX {
                 let cell = buffer[column, area.y + line.row]
-                guard cell.character == " " || fills.contains(cell.character) else { continue }
+                guard cell.character == " " || bandCells.contains(line.row * area.width + column - area.x) else { continue }
                 var style = line.style
                 style.background = cell.style.background
                 buffer[column, area.y + line.row] = Cell(line.glyph, style: style)

@@ -1,10 +1,10 @@
 /// The frame layers: legend, caption, axes.
 extension PlotRenderer {
     /// Lays the chart out (legend rows, caption row, y labels as wide as their ticks need), draws
-    /// the legend and the caption; returns the frame and the y ticks.
+    /// the legend and the caption; returns the frame, the y ticks and the legend entries shown.
     static func drawFrame(
         _ plot: Plot, into buffer: inout CellBuffer, rect: Rect
-    ) -> (frame: ChartFrame, yTicks: [(row: Int, label: String)]) {
+    ) -> (frame: ChartFrame, yTicks: [(row: Int, label: String)], legend: Set<Int>) {
         let legendRows = Legend.rowsNeeded(plot.legend, prefix: plot.y.title, width: rect.width)
         func frame(_ labelWidth: Int) -> ChartFrame {
             ChartFrame(rect: rect, legendRows: legendRows, caption: plot.caption != nil, yLabelWidth: labelWidth,
@@ -13,33 +13,83 @@ extension PlotRenderer {
         var chartFrame: ChartFrame, yTicks: [(row: Int, label: String)]
         switch plot.y.range {
         case .unit:
-            let dotsPerRow = plot.appearance.ascii ? 1 : 4
             chartFrame = frame(3)
-            yTicks = chartFrame.unitYTicks(dotsPerRow: dotsPerRow)
-            if yTicks.allSatisfy({ $0.label.count <= 2 }) {
+            var ticks = evenUnitTicks(height: chartFrame.plot.height)
+            if ticks.values.allSatisfy({ AxisTicks.fractionLabel($0).count <= 2 }) {
                 chartFrame = frame(2)
-                yTicks = chartFrame.unitYTicks(dotsPerRow: dotsPerRow)
+                ticks = evenUnitTicks(height: chartFrame.plot.height)
+            }
+            chartFrame.plot = Rect(x: chartFrame.plot.x, y: chartFrame.plot.y + ticks.drop, width: chartFrame.plot.width,
+                                   height: chartFrame.plot.height - ticks.drop)
+            let top = chartFrame.plot.y, height = chartFrame.plot.height
+            yTicks = ticks.values.map { value in
+                (row: top + Int(((1 - value) * Double(height - 1)).rounded()), label: AxisTicks.fractionLabel(value))
             }
         case .fitted:
-            chartFrame = frame(4)
-            let range = fittedRange(plot)
-            let height = chartFrame.plot.height
-            let values = height >= 3
-                ? AxisTicks.linearTicks(lower: range.lower, upper: range.upper, maxCount: max(2, min(6, height / 2 + 1))) : []
-            let labels = values.map { AxisTicks.countLabel($0) }
-            let labelWidth = max(1, labels.map(\.count).max() ?? 1)
-            if labelWidth != 4 { chartFrame = frame(labelWidth) }
-            let ascii = plot.appearance.ascii
-            let axis = LinearAxis(lower: range.lower, upper: range.upper, count: max(1, height * (ascii ? 1 : 4)), flipped: true)
-            yTicks = zip(values, labels).map { value, label in
-                (row: chartFrame.plot.y + min(height - 1, max(0, Int(saturating: axis.position(value)) / (ascii ? 1 : 4))),
-                 label: label)
+            (chartFrame, yTicks) = fittedFrame(plot, frame: frame)
+        }
+        let title = chartFrame.legendRows.isEmpty ? "" : plot.y.title
+        let legend = PlotLegendLayout.make(plot, prefix: title, width: rect.width, rows: chartFrame.legendRows.count)
+        drawLegend(plot, legend, title: title, rows: chartFrame.legendRows, into: &buffer, rect: rect)
+        drawCaption(plot.caption, row: chartFrame.captionRow, into: &buffer, rect: rect)
+        return (chartFrame, yTicks, legend.shown)
+    }
+
+    /// The ticks of a 0…1 axis on a plot `height` rows tall, evenly spaced in rows: n equal steps
+    /// (tenths, fifths, quarters or halves) on a plot whose height less one is a multiple of n,
+    /// the top `drop` rows (at most 3) left blank when that makes the steps fit.
+    static func evenUnitTicks(height: Int) -> (values: [Double], drop: Int) {
+        guard height >= 3 else { return (height >= 1 ? [1] : [], 0) }
+        var best: (cost: Int, values: [Double], drop: Int)?
+        for drop in 0...min(3, height - 3) {
+            let span = height - drop - 1
+            for steps in [10, 5, 4, 2] where span % steps == 0 && span / steps >= 2 {
+                let rows = span / steps
+                let cost = 3 * drop + max(0, rows - 6) + (rows < 3 ? 1 : 0)
+                if best.map({ cost < $0.cost }) ?? true {
+                    best = (cost, (0...steps).map { 1 - Double($0) / Double(steps) }, drop)
+                }
             }
         }
-        Legend.draw(plot.legend, prefix: chartFrame.legendRows.isEmpty ? "" : plot.y.title, prefixStyle: plot.appearance.title,
-                    into: &buffer, rect: rect, rows: chartFrame.legendRows)
-        drawCaption(plot.caption, row: chartFrame.captionRow, into: &buffer, rect: rect)
-        return (chartFrame, yTicks)
+        return best.map { ($0.values, $0.drop) } ?? ([1, 0], 0)
+    }
+
+    /// The frame and y ticks of a fitted axis: round values over the series' range.
+    static func fittedFrame(
+        _ plot: Plot, frame: (Int) -> ChartFrame
+    ) -> (ChartFrame, [(row: Int, label: String)]) {
+        var chartFrame = frame(4)
+        let range = fittedRange(plot)
+        let height = chartFrame.plot.height
+        let values = height >= 3
+            ? AxisTicks.linearTicks(lower: range.lower, upper: range.upper, maxCount: max(2, min(6, height / 2 + 1))) : []
+        let labels = values.map { AxisTicks.countLabel($0) }
+        let labelWidth = max(1, labels.map(\.count).max() ?? 1)
+        if labelWidth != 4 { chartFrame = frame(labelWidth) }
+        let ascii = plot.appearance.ascii
+        let axis = LinearAxis(lower: range.lower, upper: range.upper, count: max(1, height * (ascii ? 1 : 4)), flipped: true)
+        let ticks = zip(values, labels).map { value, label in
+            (row: chartFrame.plot.y + min(height - 1, max(0, Int(saturating: axis.position(value)) / (ascii ? 1 : 4))),
+             label: label)
+        }
+        return (chartFrame, ticks)
+    }
+
+    /// The y title, the legend entries shown and the note on those left out.
+    static func drawLegend(
+        _ plot: Plot, _ legend: PlotLegendLayout, title: String, rows: [Int], into buffer: inout CellBuffer, rect: Rect
+    ) {
+        guard let first = rows.first else { return }
+        if !title.isEmpty { buffer.put(title, x: rect.x, y: first, style: plot.appearance.title, clip: rect) }
+        for placed in legend.placed {
+            let item = plot.legend[placed.item]
+            var x = buffer.put(item.key, x: rect.x + placed.column, y: rows[placed.row], style: item.keyStyle, clip: rect)
+            if !item.key.isEmpty { x += 1 }
+            buffer.put(placed.text, x: x, y: rows[placed.row], style: item.textStyle, clip: rect)
+        }
+        if let note = legend.note {
+            buffer.put(note.text, x: rect.x + note.column, y: rows[note.row], style: plot.appearance.axis, clip: rect)
+        }
     }
 
     /// The caption's parts joined while they fit (see ``PlotCaption``).

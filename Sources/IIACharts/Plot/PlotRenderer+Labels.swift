@@ -1,6 +1,8 @@
 /// The layers over the series: markers, the trail, labels, margin labels.
 extension PlotRenderer {
-    /// Draws each marker (keeping the cell's background) and reserves its cell; returns the cells.
+    /// Draws each marker and reserves its cell; returns the cells. A marker at a point inside a
+    /// region whose fill has a background takes that background (so a point near an edge shows
+    /// its own side); otherwise it keeps the cell's.
     static func drawMarkers(
         _ geometry: PlotGeometry, into buffer: inout CellBuffer, placer: inout LabelPlacer
     ) -> [PlotRendering.CellPosition] {
@@ -8,6 +10,10 @@ extension PlotRenderer {
             let cell = geometry.cell(marker.anchor)
             var style = marker.style
             style.background = buffer[cell.x, cell.y].style.background
+            if case .point(let x, let y) = marker.anchor, let index = region(geometry, x: x, y: y),
+               let fill = geometry.description.regions[index].fill, fill.style.background != .default {
+                style.background = fill.style.background
+            }
             buffer.put(marker.glyph, x: cell.x, y: cell.y, style: style)
             placer.reserve(x: cell.x, y: cell.y)
             return PlotRendering.CellPosition(column: cell.x, row: cell.y)

@@ -66,7 +66,7 @@ extension PlotRenderer {
         let area = geometry.area, rect = geometry.frame.rect
         guard area.maxX < rect.maxX else { return }
         var used: [Int: Int] = [:]
-        for label in geometry.description.marginLabels {
+        for label in geometry.description.marginLabels where geometry.isShown(label.legendItems) {
             let row = area.y + geometry.row(label.y)
             let offset = used[row]
             switch geometry.description.marginOverlap {

@@ -5,7 +5,7 @@ extension PlotRenderer {
     static func drawSeries(_ geometry: PlotGeometry, into buffer: inout CellBuffer) -> LabelPlacer {
         let area = geometry.area
         var canvas = DotCanvas(columns: area.width, rows: area.height, braille: !geometry.description.appearance.ascii)
-        for (index, series) in geometry.description.series.enumerated() {
+        for (index, series) in geometry.description.series.enumerated() where geometry.isShown(series.legendItems) {
             var previous: (x: Double, y: Double)?
             var phase = 0
             func step(to point: (x: Double, y: Double)) {
@@ -37,7 +37,9 @@ extension PlotRenderer {
     /// background; reserved.
     static func drawInlineGlyphs(_ geometry: PlotGeometry, into buffer: inout CellBuffer, placer: inout LabelPlacer) {
         let area = geometry.area
-        let marked = geometry.description.series.indices.filter { geometry.description.series[$0].inlineGlyph != nil }
+        let marked = geometry.description.series.indices.filter {
+            geometry.description.series[$0].inlineGlyph != nil && geometry.isShown(geometry.description.series[$0].legendItems)
+        }
         let perSeries = area.width >= 30 ? 3 : (area.width >= 12 ? 1 : 0)
         guard perSeries > 0 else { return }
         for (order, index) in marked.reversed().enumerated() {
@@ -64,7 +66,7 @@ extension PlotRenderer {
         let dots = area.width * geometry.dotsPerCell.x
         let dot = Int(Double(dots - 1) * 0.9)
         for (index, series) in geometry.description.series.enumerated() {
-            guard let name = series.name else { continue }
+            guard let name = series.name, geometry.isShown(series.legendItems) else { continue }
             let value = geometry.samples[index]?[dot] ?? geometry.value(ofSeries: index, at: geometry.x.value(at: Double(dot)))
             guard value.isFinite else { continue }
             let x = area.x + dot / geometry.dotsPerCell.x, y = area.y + geometry.row(value)

@@ -9,13 +9,15 @@ public enum PlotRenderer {
     @discardableResult
     public static func render(_ plot: Plot, into buffer: inout CellBuffer, rect: Rect) -> PlotRendering {
         guard !rect.isEmpty else { return PlotRendering(plot: Rect(x: rect.x, y: rect.y, width: 0, height: 0)) }
-        let (frame, yTicks) = drawFrame(plot, into: &buffer, rect: rect)
+        let (frame, yTicks, legend) = drawFrame(plot, into: &buffer, rect: rect)
         var rendering = PlotRendering(plot: frame.plot)
+        rendering.legendShown = legend.sorted()
+        rendering.seriesDrawn = plot.series.indices.filter { legend.isSuperset(of: plot.series[$0].legendItems) }
         guard !frame.plot.isEmpty else { return rendering }
-        let geometry = geometry(plot, frame: frame)
-        let regionMap = drawRegions(geometry, into: &buffer)
-        drawBands(geometry, into: &buffer)
-        let lines = drawHorizontalLines(geometry, into: &buffer)
+        let geometry = geometry(plot, frame: frame, legend: legend)
+        let (regionMap, splitCells) = drawRegions(geometry, into: &buffer)
+        let bandCells = drawBands(geometry, into: &buffer)
+        let lines = drawHorizontalLines(geometry, bandCells: bandCells, into: &buffer)
         let verticals = drawVerticalLines(geometry, into: &buffer)
         rendering.verticalLineColumns = verticals.map(\.column)
         var placer = drawSeries(geometry, into: &buffer)
@@ -30,13 +32,23 @@ public enum PlotRenderer {
         placeLabels(geometry, into: &buffer, placer: &placer)
         placeSeriesNames(geometry, into: &buffer, placer: &placer)
         placeVerticalLineLabels(geometry, verticals, into: &buffer, placer: &placer)
+        settleSplitCells(geometry, splitCells, markers: rendering.markerCells, into: &buffer)
         drawMarginLabels(geometry, into: &buffer)
         drawAxes(geometry, yTicks: yTicks, into: &buffer)
         return rendering
     }
 
+    /// Where `plot` drawn into `rect` puts its plotting area (legend, caption, axes and the
+    /// tick rows laid out as ``render(_:into:rect:)`` does), without drawing anything.
+    public static func plotArea(_ plot: Plot, in rect: Rect) -> Rect {
+        guard !rect.isEmpty else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        var scratch = CellBuffer(width: rect.width, height: rect.height)
+        let area = drawFrame(plot, into: &scratch, rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height)).frame.plot
+        return Rect(x: rect.x + area.x, y: rect.y + area.y, width: area.width, height: area.height)
+    }
+
     /// The mapping of `plot` onto the frame's plotting area, with every sampled function sampled.
-    static func geometry(_ plot: Plot, frame: ChartFrame) -> PlotGeometry {
+    static func geometry(_ plot: Plot, frame: ChartFrame, legend: Set<Int>) -> PlotGeometry {
         let braille = !plot.appearance.ascii
         let dots = (x: braille ? 2 : 1, y: braille ? 4 : 1)
         let area = frame.plot
@@ -46,7 +58,7 @@ public enum PlotRenderer {
         let sampled = sample(plot, at: (0..<max(1, area.width * dots.x)).map { x.value(at: Double($0)) })
         return PlotGeometry(
             description: plot, frame: frame, area: area, dotsPerCell: dots, x: x, y: y,
-            samples: sampled.values, shifts: sampled.shifts)
+            samples: sampled.values, shifts: sampled.shifts, legendShown: legend)
     }
 
     /// Every sampled function at `xs`, lowered by its baseline's smallest finite value there.

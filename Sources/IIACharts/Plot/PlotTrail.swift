@@ -77,4 +77,8 @@ public struct PlotRendering: Sendable, Equatable {
     public var trailCells: [TrailCell] = []
     /// The trail's labels (one per group of stops), in order, whether or not there was room.
     public var trailLabels: [String] = []
+    /// The legend entries shown (indices into ``Plot/legend``), in order.
+    public var legendShown: [Int] = []
+    /// The series drawn (those whose legend entries are all shown), in order.
+    public var seriesDrawn: [Int] = []
 }
