@@ -63,7 +63,12 @@ extension GlobalMinimizer {
             }
             return .settled
         }
-        if isCertified(objective, lower, upper) {
+        // Ends of opposite signs hold a root, so no exclusion can succeed, and a rising sign change
+        // rules out a decreasing derivative; a rising weighted derivative certifies the cell
+        // (``weightedDerivativeIncreases(_:_:_:)``), and with ends of one sign excludes a root.
+        let rises = cell.atLower.isNegative && cell.atUpper.isPositive
+        let falls = cell.atLower.isPositive && cell.atUpper.isNegative
+        if isCertified(objective, lower, upper) || rises && weightedDerivativeIncreases(objective, lower, upper) {
             if cell.atLower.isNegative && cell.atUpper.isPositive {
                 let range = objective.dataDerivativeRange(onPieceAt: Bisection.midpoint(lower, upper))
                 let start = startingPoint(lower, cell.atLower, upper, cell.atUpper, derivativeRange: range)
@@ -71,9 +76,10 @@ extension GlobalMinimizer {
             }
             return .settled
         }
-        if excludesRoot(
+        if !rises && !falls && (excludesRoot(
             objective, lower, upper, slopeAtLower: cell.atLower.finiteDerivative, slopeAtUpper: cell.atUpper.finiteDerivative)
-            || weightedBoundExcludesRoot(objective, lower, upper) || derivativeDecreases(objective, lower, upper) {
+            || weightedBoundExcludesRoot(objective, lower, upper) || weightedDerivativeIncreases(objective, lower, upper))
+            || !rises && derivativeDecreases(objective, lower, upper) {
             return .settled
         }
         // Split at a KL inflection point first (at most two such splits, not counted as depth).

@@ -7,16 +7,26 @@ extension GlobalMinimizer {
     /// Cells of the scan of a piece whose monotonicity could not be certified (at least).
     static let scanCells = 64
 
+    /// Grid points per coarse cell of the scan: the grid is evaluated at every `coarseStride`-th
+    /// point first, and a coarse cell that provably holds no root is not evaluated inside.
+    static let coarseStride = 8
+
     /// Brackets found by scanning (a, b) on a grid, inside the smooth piece (pieceStart, pieceEnd).
+    ///
+    /// The grid is evaluated coarsely first; a coarse cell whose ends agree in sign and where the
+    /// derivative provably cannot vanish (``excludesRoot(_:_:_:slopeAtLower:slopeAtUpper:)``,
+    /// ``weightedBoundExcludesRoot(_:_:_:)``) yields no bracket on the fine grid either (every
+    /// fine point and extremum there has the same sign), so its inner points are skipped.
     static func scannedBrackets<Objective: RegularisedObjective>(
         _ objective: Objective, from a: Double, to b: Double, pieceStart: Double, pieceEnd: Double
     ) -> [Bracket] {
         let grid = scanGrid(from: a, to: b, around: objective.regulariser.anchor)
-        let values = grid.map { objective.slope($0, side: $0 == pieceEnd ? .left : .right) }
+        let values = scanSlopes(objective, grid, pieceEnd: pieceEnd)
         var brackets: [Bracket] = []
         for index in 0..<(grid.count - 1) {
+            guard let s0 = values[index], let s1 = values[index + 1] else { continue }
             let (x0, x1) = (grid[index], grid[index + 1])
-            let (g0, g1) = (values[index].derivative, values[index + 1].derivative)
+            let (g0, g1) = (s0.derivative, s1.derivative)
             if g0 < 0 && g1 > 0 {
                 brackets.append(Bracket(lower: x0, upper: x1))
                 continue
@@ -26,11 +36,13 @@ extension GlobalMinimizer {
                 if x1 > pieceStart && x1 < pieceEnd { brackets.append(Bracket(lower: x1.nextDown, upper: x1.nextUp)) }
                 continue
             }
-            // Same sign at both ends: look for an extremum of the derivative in between.
-            let (c0, c1) = (values[index].curvature, values[index + 1].curvature)
-            guard (c0 < 0) != (c1 < 0), let extremum = derivativeExtremum(objective, x0, x1, increasingAtStart: c0 > 0) else {
-                continue
-            }
+            // Same sign at both ends: look for an extremum of the derivative in between, unless it
+            // is one that cannot reach zero (a minimum between negative ends, a maximum between
+            // positive ones: the derivative then stays between its ends' values).
+            let (c0, c1) = (s0.curvature, s1.curvature)
+            guard (c0 < 0) != (c1 < 0), !extremumKeepsSign(g0, g1, c0, c1),
+                let extremum = derivativeExtremum(objective, x0, x1, increasingAtStart: c0 > 0)
+            else { continue }
             let ge = objective.slope(extremum).derivative
             if g0 > 0 && ge < 0 {
                 brackets.append(Bracket(lower: extremum, upper: x1))
@@ -39,6 +51,39 @@ extension GlobalMinimizer {
             }
         }
         return brackets
+    }
+
+    /// True when a grid cell's ends have the same strict sign and its one turning point is a
+    /// minimum of the derivative between negative ends, or a maximum between positive ones.
+    @inline(__always)
+    static func extremumKeepsSign(_ g0: Double, _ g1: Double, _ c0: Double, _ c1: Double) -> Bool {
+        (g0 < 0 && g1 < 0 && c0 < 0 && c1 > 0) || (g0 > 0 && g1 > 0 && c0 > 0 && c1 < 0)
+    }
+
+    /// The slopes at the grid points (one-sided inward at the piece's end), nil inside coarse
+    /// cells where the derivative provably keeps its sign.
+    static func scanSlopes<Objective: RegularisedObjective>(
+        _ objective: Objective, _ grid: [Double], pieceEnd: Double
+    ) -> [Slope?] {
+        func slope(_ point: Double) -> Slope { objective.slope(point, side: point == pieceEnd ? .left : .right) }
+        var values = [Slope?](repeating: nil, count: grid.count)
+        var coarseStart = 0
+        values[0] = slope(grid[0])
+        while coarseStart < grid.count - 1 {
+            let coarseEnd = min(coarseStart + coarseStride, grid.count - 1)
+            let atEnd = slope(grid[coarseEnd])
+            values[coarseEnd] = atEnd
+            let atStart = values[coarseStart]?.derivative ?? .nan
+            let excluded = coarseEnd - coarseStart > 1
+                && (atStart < 0 && atEnd.derivative < 0 || atStart > 0 && atEnd.derivative > 0)
+                && (excludesRoot(objective, grid[coarseStart], grid[coarseEnd], slopeAtLower: atStart, slopeAtUpper: atEnd.derivative)
+                    || weightedBoundExcludesRoot(objective, grid[coarseStart], grid[coarseEnd]))
+            if !excluded {
+                for index in (coarseStart + 1)..<coarseEnd { values[index] = slope(grid[index]) }
+            }
+            coarseStart = coarseEnd
+        }
+        return values
     }
 
     /// The point in (a, b) where the curvature changes sign (``CurvatureSignBisection``).
