@@ -1,5 +1,5 @@
 /// Draws a ``Plot`` into a rectangle of a ``CellBuffer`` as a list of layers: the frame (legend,
-/// caption), regions, bands, reference lines, series, markers and the trail, labels, margin
+/// caption), the heatmap, regions, bands, reference lines, series, markers and the trail, labels, margin
 /// labels, and the axes last.
 ///
 /// Any rectangle (empty, tiny, huge) and any finite values are accepted: parts that do not fit
@@ -12,7 +12,13 @@ public enum PlotRenderer {
         let (frame, yTicks) = drawFrame(plot, into: &buffer, rect: rect)
         var rendering = PlotRendering(plot: frame.plot)
         guard !frame.plot.isEmpty else { return rendering }
+        if let message = plot.message {
+            let below = Rect(x: rect.x, y: frame.plot.y, width: rect.width, height: rect.maxY - frame.plot.y)
+            drawMessage(message, style: plot.appearance.title, into: &buffer, rect: below)
+            return PlotRendering(plot: Rect(x: rect.x, y: rect.y, width: 0, height: 0))
+        }
         let geometry = geometry(plot, frame: frame)
+        drawHeatmap(geometry, into: &buffer)
         let regionMap = drawRegions(geometry, into: &buffer)
         drawBands(geometry, into: &buffer)
         let lines = drawHorizontalLines(geometry, into: &buffer)
