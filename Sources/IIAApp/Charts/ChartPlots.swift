@@ -1,7 +1,7 @@
 import IIACharts
 import IIACore
 
-/// The explorer's four charts as plain data (``Plot``), built once per state change as part
+/// The explorer's five charts as plain data (``Plot``), built once per state change as part
 /// of ``ExplorerDerived``; the view only renders them.
 public struct ChartPlots: Sendable {
     /// P(M1) against |D| and against |M2|: the expected curves, with the Monte Carlo mean and
@@ -14,11 +14,14 @@ public struct ChartPlots: Sendable {
     public let boundary: Plot
     /// The landscape of the state's algorithm with the solver's path.
     public let landscape: Plot
+    /// P(M1) of the state's algorithm over (zeta, p*(1)) (values only while it is on screen).
+    public let phase: Plot
 
     init(
         parameters: ModelParameters, sweeps: ExpectedSweeps, monteCarlo: MonteCarloProgress?,
-        landscape: ObjectiveLandscape, style: ChartStyle
+        landscape: ObjectiveLandscape, style: ChartStyle, phase: Plot
     ) {
+        self.phase = phase
         data = ExplorerCharts.sweepPlot(
             sweeps.data, simulated: monteCarlo?.dataSweep, marker: parameters.dataSize, style: style)
         m2 = ExplorerCharts.sweepPlot(
@@ -35,6 +38,7 @@ public struct ChartPlots: Sendable {
         case .m2: return m2
         case .boundary: return ExplorerCharts.isRoomy(rect) ? roomyBoundary : boundary
         case .landscape: return landscape
+        case .phase: return phase
         }
     }
 }

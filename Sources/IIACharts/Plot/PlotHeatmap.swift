@@ -65,8 +65,9 @@ public struct HeatmapScale: Sendable, Equatable {
         step(of: value).map { steps[$0] }
     }
 
-    /// The ASCII shading ramp, lightest first.
-    public static let asciiRamp: [Character] = [".", ":", "-", "=", "+", "*", "#", "%", "@"]
+    /// The ASCII shading ramp, lightest first (without `*` and `O`, which charts keep for a
+    /// curve and a point over the heatmap).
+    public static let asciiRamp: [Character] = [".", ":", "-", "=", "+", "x", "#", "%", "@"]
     /// The Unicode shading ramp, lightest first.
     public static let shadeRamp: [Character] = ["·", "░", "▒", "▓", "█"]
 
