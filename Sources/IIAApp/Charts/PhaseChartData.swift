@@ -89,7 +89,7 @@ struct PhaseChartData {
         guard isApplicable else {
             return ["\(algorithm.name) does not apply to rankings: cells left blank (a: next algorithm)", size]
         }
-        return ["\(algorithm.name), \(size), \(source.caption)", "beta=\(AxisTicks.trimmed(parameters.beta, digits: 3))"]
+        return ["\(algorithm.name), \(size)", source.caption, "beta=\(AxisTicks.trimmed(parameters.beta, digits: 3))"]
     }
 
     /// The chart as plain data.
