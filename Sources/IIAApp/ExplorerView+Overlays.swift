@@ -67,11 +67,11 @@ extension ExplorerView {
             "Left/Right, h/l         fine step; Shift/Ctrl-arrows, PgUp/PgDn coarse",
             "Home / End; Enter or =  minimum / maximum; type a value (Esc cancels)",
             "Tab / Shift-Tab; x; f   chart: next / previous; data as CSV; full screen",
-            "c / C, a / A, e         next/previous scenario, algorithm (landscape, phase); e",
+            "c / C, a / A, e         next/previous scenario, algorithm; e explains it",
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
             "u, U or Ctrl-R / y      undo, redo / command line (to commands.txt)",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
-            "mouse click/drag/wheel  sliders; click: focus a chart, boundary/phase: go there",
+            "mouse click/drag/wheel  sliders; click: focus, boundary/phase: go there",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]
             + Preset.all.map { ("  \($0.number)  \($0.name)", false) }

@@ -55,10 +55,10 @@ struct PhaseChartData {
     /// The boundary's name in the legend.
     var boundaryName: String {
         switch (isRanking, fixedCount) {
-        case (false, nil): return "F(zeta) (|D|→∞)"
-        case (true, nil): return "G(zeta) (|D|→∞)"
+        case (false, nil): return "F(zeta) (large |D|)"
+        case (true, nil): return "G(zeta) (large |D|)"
         case (false, let count?): return "J/|Y|=\(count)/\(parameters.k)"
-        case (true, _?): return "G_J (|D|→∞)"
+        case (true, _?): return "G_J (large |D|)"
         }
     }
 
@@ -77,9 +77,7 @@ struct PhaseChartData {
     }
 
     var legend: [LegendItem] {
-        let arrow = style.ascii ? "->" : "→"
-        let curve = LegendItem(key: style.ascii ? "*" : "━", keyStyle: style.theme.strong,
-                               text: boundaryName.replacingOccurrences(of: "→", with: arrow))
+        let curve = LegendItem(key: style.ascii ? "*" : "━", keyStyle: style.theme.strong, text: boundaryName)
         return [scaleLegend, curve, LegendItem(key: pointGlyph, keyStyle: style.theme.currentPoint, text: "now")]
     }
 

@@ -72,13 +72,15 @@ public struct HeatmapScale: Sendable, Equatable {
     public static let shadeRamp: [Character] = ["·", "░", "▒", "▓", "█"]
 
     /// The theme's ramp: tinted spaces where the theme has a background ramp (and the chart is
-    /// not ASCII), else the shading glyphs in the theme's glyph colours.
+    /// not ASCII), else the shading glyphs in the theme's glyph colours (in its text colour for
+    /// a theme whose ramp is tints).
     public static func themed(_ theme: Theme, ascii: Bool) -> HeatmapScale {
         if theme.heatmapUsesBackground && !ascii {
             return HeatmapScale(steps: theme.heatmapRamp.map { Cell(" ", style: $0) })
         }
         let glyphs = ascii ? asciiRamp : shadeRamp
-        let colours = theme.heatmapRamp.isEmpty ? [CellStyle.plain] : theme.heatmapRamp
+        // Background tints are too dark (or light) for glyphs: those themes shade in the text colour.
+        let colours = theme.heatmapRamp.isEmpty || theme.heatmapUsesBackground ? [theme.text] : theme.heatmapRamp
         return HeatmapScale(steps: glyphs.enumerated().map { index, glyph in
             Cell(glyph, style: colours[min(colours.count - 1, index * colours.count / glyphs.count)])
         })
