@@ -26,7 +26,16 @@ public struct ExplorerDerived: Sendable {
     /// The latest report of the current Monte Carlo run (nil with expected data and before the
     /// first chunk arrives).
     public let monteCarlo: MonteCarloProgress?
-    /// The four charts as plain data, for the view to render.
+    /// The phase chart's grid and algorithm while it is on screen (nil: hidden or not drawable).
+    public let phaseRequest: PhaseChartRequest?
+    /// The phase diagram on expected data for ``phaseRequest`` (computed only while the chart
+    /// is on screen, and again only when its inputs change).
+    public let phaseExpected: PhaseDiagram?
+    /// The values the phase chart shows (expected or simulated; nil while it is hidden).
+    public let phaseDiagram: PhaseDiagram?
+    /// How many times the expected phase diagram was computed since the explorer started.
+    public let phaseComputations: Int
+    /// The five charts as plain data, for the view to render.
     public let plots: ChartPlots
     /// How many times the results were solved since the explorer started (to check the cache).
     public let solveCount: Int
@@ -63,9 +72,42 @@ public struct ExplorerDerived: Sendable {
         let latest = progress ?? previous?.monteCarlo
         monteCarlo = latest.flatMap { state.monteCarlo.accepts($0) ? $0 : nil }
         let capabilities = state.capabilities
+        let style = ChartStyle(ascii: capabilities.ascii, theme: capabilities.resolvedTheme)
+        let request = state.phaseRequest
+        phaseRequest = request
+        if let request, let previous, previous.phaseRequest == request, previous.parameters == parameters,
+           let expected = previous.phaseExpected {
+            (phaseExpected, phaseComputations) = (expected, previous.phaseComputations)
+        } else if let request {
+            phaseExpected = try? PhaseDiagram.expected(parameters, grid: request.grid, algorithms: [request.algorithm])
+            phaseComputations = (previous?.phaseComputations ?? 0) + 1
+        } else {
+            (phaseExpected, phaseComputations) = (nil, previous?.phaseComputations ?? 0)
+        }
+        let phase = Self.phaseValues(state, request: request, expected: phaseExpected, monteCarlo: monteCarlo)
+        phaseDiagram = phase.diagram
         plots = ChartPlots(
-            parameters: parameters, sweeps: sweeps, monteCarlo: monteCarlo, landscape: landscape,
-            style: ChartStyle(ascii: capabilities.ascii, theme: capabilities.resolvedTheme), focus: algorithm)
+            parameters: parameters, sweeps: sweeps, monteCarlo: monteCarlo, landscape: landscape, style: style, focus: algorithm,
+            phase: PhaseChartData(parameters: parameters, algorithm: state.landscapeAlgorithm, diagram: phase.diagram,
+                                  source: phase.source, style: style).plot())
+    }
+
+    /// The phase chart's values: the Monte Carlo means once a report for this grid arrived, else
+    /// the expected data (nil when the chart is hidden).
+    static func phaseValues(
+        _ state: ExplorerState, request: PhaseChartRequest?, expected: PhaseDiagram?, monteCarlo: MonteCarloProgress?
+    ) -> (diagram: PhaseDiagram?, source: PhaseDataSource) {
+        var diagram = expected, source = PhaseDataSource.expected
+        if state.simulations > 0, request != nil {
+            if let simulated = monteCarlo?.phase, simulated.grid == request?.grid, simulated.parameters == state.parameters,
+               simulated.algorithms == [state.landscapeAlgorithm], let progress = monteCarlo {
+                diagram = simulated
+                source = .simulated(completed: progress.completed, total: progress.total)
+            } else {
+                source = .awaitingSimulation(total: state.simulations)
+            }
+        }
+        return (diagram, source)
     }
 
     /// The result of one algorithm.

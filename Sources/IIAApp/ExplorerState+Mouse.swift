@@ -8,13 +8,15 @@ public enum MouseDragTarget: Hashable, Sendable, Codable {
     case slider(SliderID)
     /// The current point in the failure-boundary chart.
     case boundary
+    /// The current point in the phase chart.
+    case phase
 }
 
 extension ExplorerState {
     /// Applies a mouse report: a left click on a slider's bar sets it to the value there (a drag
     /// moves it), the wheel on a slider's row steps it finely, a click on a chart focuses it, a
     /// click (or drag) in the failure-boundary chart's plot sets zeta and p*(1) (R under logit
-    /// choices) to that point. Values are rounded tidily and said on the status line. Anything
+    /// choices) to that point, and one in the phase chart's plot to its cell's centre. Values are rounded tidily and said on the status line. Anything
     /// else, or any report while an overlay is open or a value is being typed, does nothing.
     mutating func handle(_ mouse: MouseEvent) {
         guard overlay == .none, sliders.typedText == nil else {
@@ -57,6 +59,10 @@ extension ExplorerState {
             focusedChart = .boundary
             setBoundaryPoint(geometry.clampedPoint(x: x, y: y), geometry: geometry)
             mouseDrag = .boundary
+        case .phasePlot(let area)?:
+            focusedChart = .phase
+            setPhasePoint(x: x, y: y, area: area)
+            mouseDrag = .phase
         case .chart(let kind)? where kind != focusedChart:
             focusedChart = kind
             status = .note("chart in focus: \(kind.title)")
@@ -73,6 +79,9 @@ extension ExplorerState {
         case .boundary?:
             guard let geometry = shownBoundaryGeometry else { return }
             setBoundaryPoint(geometry.clampedPoint(x: x, y: y), geometry: geometry)
+        case .phase?:
+            guard let area = phasePlotArea else { return }
+            setPhasePoint(x: x, y: y, area: area)
         case nil:
             break
         }
@@ -88,6 +97,23 @@ extension ExplorerState {
     /// "zeta = 0.35 (mouse)".
     func mouseNote(_ slider: SliderID) -> String {
         "\(spec(of: slider).label) = \(NumberFormatting.compact(value(of: slider))) (mouse)"
+    }
+
+    /// Sets zeta and p*(1) to the centre of the phase grid's cell under (`x`, `y`) (the nearest
+    /// one for drags that leave the plot), rounded to the coarsest 1-2-5 step within a quarter cell.
+    private mutating func setPhasePoint(x: Int, y: Int, area: Rect) {
+        guard let grid = PhaseChartData.grid(for: area) else { return }
+        let column = min(max(x, area.x), area.maxX - 1) - area.x, row = min(max(y, area.y), area.maxY - 1) - area.y
+        let heatmap = PlotHeatmap(columns: grid.zetaCount, rows: grid.p1Count, values: [], scale: HeatmapScale(steps: []))
+        let cell = heatmap.cell(atFraction: (Double(column) + 0.5) / Double(area.width),
+                                (Double(area.height - 1 - row) + 0.5) / Double(area.height))
+        func rounded(_ value: Double, count: Int) -> Double {
+            let step = SliderSpec.tidyStep(atMost: 0.25 / Double(count))
+            return SliderSpec.tidy((value / step).rounded() * step)
+        }
+        set(.zeta, to: rounded(grid.zeta(column: cell.column), count: grid.zetaCount))
+        set(.p1, to: rounded(grid.p1(row: cell.row), count: grid.p1Count))
+        status = .note("zeta = \(NumberFormatting.compact(parameters.zeta)), p*(1) = \(NumberFormatting.compact(parameters.p1)) (mouse)")
     }
 
     /// Sets zeta and p*(1) (under logit choices R, whose sigmoid is the share) to a point of the

@@ -116,9 +116,11 @@ public struct ExplorerState: Hashable, Sendable, Codable {
     /// The current scenario (query format and choice model).
     public var scenario: ExplorerScenario { ExplorerScenario(parameters) }
 
-    /// The Monte Carlo run the settings call for (nil with expected data).
+    /// The Monte Carlo run the settings call for (nil with expected data); with the phase chart
+    /// on screen it simulates the phase grid too (so showing or hiding it starts a new run).
     var wantedMonteCarlo: MonteCarloKey? {
-        simulations > 0 ? MonteCarloKey(parameters: parameters, simulations: simulations, seed: seed) : nil
+        simulations > 0
+            ? MonteCarloKey(parameters: parameters, simulations: simulations, seed: seed, phase: phaseRequest) : nil
     }
 
     // MARK: Clamping

@@ -71,7 +71,7 @@ extension ExplorerView {
             "m / s / r               Monte Carlo on/off; screenshot (text, SVG); reset",
             "u, U or Ctrl-R / y      undo, redo / command line (to commands.txt)",
             "? or F1 / q, Ctrl-C     help (any key closes it) / quit; Esc never quits",
-            "mouse click/drag/wheel  sliders; click: focus a chart, boundary: go there",
+            "mouse click/drag/wheel  sliders; click: focus, boundary/phase: go there",
         ].map { ($0, false) }
             + [("\(Preset.keyRange)                     presets:", true)]
             + Preset.all.map { ("  \($0.number)  \($0.name)", false) }

@@ -173,7 +173,7 @@ struct ExplorerView {
         let number = (ChartKind.allCases.firstIndex(of: kind) ?? 0) + 1
         var heading = marker + kind.title
         if kind == .boundary, let title = ExplorerScenario.boundaryChartTitle(parameters) { heading = marker + title }
-        if kind == .landscape { heading += ": \(state.landscapeAlgorithm.name) (a: next)" }
+        if kind == .landscape || kind == .phase { heading += ": \(state.landscapeAlgorithm.name) (a: next)" }
         if alone { heading += "  [\(number)/\(ChartKind.allCases.count) Tab]" }
         buffer.put(heading, x: rect.x, y: rect.y, style: focused ? accentStyle(strong: true) : headingStyle, clip: rect)
         let plot = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)

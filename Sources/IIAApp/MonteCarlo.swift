@@ -24,6 +24,9 @@ public struct MonteCarloProgress: Hashable, Sendable {
     public var m2Sweep: Sweep
     /// Mean and standard error of P(M1) at the current parameters, per algorithm.
     public var estimates: [MonteCarloEstimate]
+    /// The mean P(M1) over the datasets so far in every cell of the phase chart's grid (only
+    /// when the run's key asks for it: the phase chart is on screen).
+    public var phase: PhaseDiagram?
 
     public var isComplete: Bool { completed >= total }
 }
@@ -33,10 +36,14 @@ public struct MonteCarloKey: Hashable, Sendable, Codable {
     public var parameters: ModelParameters
     public var simulations: Int
     public var seed: UInt64
+    /// The phase chart's grid and algorithm, simulated too while the chart is on screen.
+    public var phase: PhaseChartRequest?
 }
 
 /// One Monte Carlo run, as ``ExplorerCommand/startMonteCarlo(_:)`` asks for it: simulates
-/// datasets in growing chunks (5, 10, 20, …) and reports a ``MonteCarloProgress`` after each.
+/// datasets in growing chunks (5, 10, 20, …) and reports a ``MonteCarloProgress`` after each;
+/// with a phase request in its key, each chunk also adds the datasets to every cell of the
+/// phase grid (``PhaseDiagramSimulation``).
 public struct MonteCarloRun: Hashable, Sendable {
     /// The run's number; its reports carry it.
     public var generation: Int
@@ -55,6 +62,9 @@ public struct MonteCarloRun: Hashable, Sendable {
     ) {
         let parameters = key.parameters
         var dataRuns: [[[Double]]] = [], m2Runs: [[[Double]]] = [], currentRuns: [[[Double]]] = []
+        var phase = key.phase.flatMap { request in
+            try? PhaseDiagramSimulation(parameters, grid: request.grid, algorithms: [request.algorithm], seed: key.seed)
+        }
         var done = 0
         var chunk = 5
         while done < key.simulations {
@@ -71,13 +81,14 @@ public struct MonteCarloRun: Hashable, Sendable {
             // One more point per dataset: P(M1) at the current |M2| for a dataset of the current |D|.
             currentRuns += simulate(.m2, [Double(parameters.m2)])
             if isCancelled() { return }
+            if phase != nil, !(phase?.simulate(count: range.count, workers: workers, isCancelled: isCancelled) ?? true) { return }
             done = range.upperBound
             chunk *= 2
             report(MonteCarloProgress(
                 generation: generation, completed: done, total: key.simulations,
                 dataSweep: Sweeper.summarize(parameters, axis: .data, xs: dataGrid, runs: dataRuns),
                 m2Sweep: Sweeper.summarize(parameters, axis: .m2, xs: m2Grid, runs: m2Runs),
-                estimates: Self.estimates(currentRuns)))
+                estimates: Self.estimates(currentRuns), phase: phase?.diagram))
         }
     }
 

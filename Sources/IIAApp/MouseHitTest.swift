@@ -9,6 +9,8 @@ enum MouseTarget: Equatable {
     case sliderRow(SliderID)
     /// The failure-boundary chart's plot area.
     case boundaryPlot(BoundaryPlotGeometry)
+    /// The phase chart's plot area (its cells).
+    case phasePlot(Rect)
     /// Elsewhere on a chart (its heading, legend, axes, or the plot of another chart).
     case chart(ChartKind)
 }
@@ -31,6 +33,7 @@ extension ExplorerState {
             if slot.kind == .boundary, let geometry = boundaryGeometry(chart: slot.rect), geometry.point(x: x, y: y) != nil {
                 return .boundaryPlot(geometry)
             }
+            if slot.kind == .phase, let area = phasePlotArea, Self.rect(area, contains: x, y) { return .phasePlot(area) }
             return .chart(slot.kind)
         }
         return nil
@@ -47,6 +50,13 @@ extension ExplorerState {
     var shownBoundaryGeometry: BoundaryPlotGeometry? {
         guard showsExplorer, let slot = ScreenLayout.of(self).charts.first(where: { $0.kind == .boundary }) else { return nil }
         return boundaryGeometry(chart: slot.rect)
+    }
+
+    /// The phase chart's plot area on the current screen (nil: not shown, or a message under logit choices).
+    var phasePlotArea: Rect? {
+        guard let rect = phaseChartPlotRect else { return nil }
+        let area = PlotRenderer.plotArea(phaseFrame, in: rect)
+        return area.isEmpty ? nil : area
     }
 
     /// The bar of `slider` on the current screen, if it is shown.

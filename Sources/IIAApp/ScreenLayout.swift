@@ -5,9 +5,11 @@ import IIACore
 ///
 /// - 80 x 24: sliders and the boundary summary on the left, the chart in focus on the right,
 ///   the read-out below, the status and key lines at the bottom.
-/// - Taller screens put the other three charts under the read-out (side by side, as many as fit).
+/// - Taller screens put other charts under the read-out, side by side, as many as fit at 30
+///   columns or more: at most three below 160 columns (the phase chart, last in order, is then
+///   shown only when focused), four from 160 columns.
 /// - From 160 columns the controls keep an 80-column left column and the focused chart
-///   takes the rest of the width; at 160 x 48 all four charts are visible.
+///   takes the rest of the width; at 160 x 48 all five charts are visible.
 /// - The slider panel has one row per visible slider (9, or 10 with J for fixed queries).
 /// - The read-out is compact (one line per algorithm with a verdict word, and a line naming
 ///   the majority) unless the full sentences (two lines per algorithm) fit without pushing
@@ -67,9 +69,10 @@ struct ScreenLayout: Equatable {
         // Below the read-out: the other charts, side by side, when they fit.
         let belowTop = readOut.maxY
         let belowHeight = status.y - belowTop
+        // The phase chart comes last, so it is the one left out below 160 columns (three below).
         let others = ChartKind.allCases.filter { $0 != focused }
         if belowHeight >= Self.minimumChartHeight {
-            let count = min(others.count, width / Self.minimumChartWidth)
+            let count = min(others.count, width / Self.minimumChartWidth, wide ? 4 : 3)
             if count > 0 {
                 let each = width / count
                 for index in 0..<count {

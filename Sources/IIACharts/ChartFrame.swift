@@ -125,6 +125,9 @@ public struct LegendItem: Hashable, Sendable {
     public var textStyle: CellStyle = .plain
     /// A shorter text used by a plot's legend when the full ones leave entries out.
     public var shortText: String?
+    /// Cells drawn in place of the key's characters (one each, e.g. a colour scale), used when
+    /// there are exactly as many as the key has characters; empty for a key in `keyStyle`.
+    public var keyCells: [Cell] = []
     /// The columns the entry takes: key, a space, text.
     public var width: Int { key.count + (key.isEmpty ? 0 : 1) + text.count }
 
@@ -172,7 +175,16 @@ public enum Legend {
         if !prefix.isEmpty { buffer.put(prefix, x: rect.x, y: first, style: prefixStyle, clip: rect) }
         for (index, row, column) in layout(items, prefix: prefix, width: rect.width, rows: rows.count) {
             let item = items[index]
-            var x = buffer.put(item.key, x: rect.x + column, y: rows[row], style: item.keyStyle, clip: rect)
+            var x: Int
+            if !item.keyCells.isEmpty, item.keyCells.count == item.key.count {
+                x = rect.x + column
+                for cell in item.keyCells where x < rect.maxX {
+                    buffer[x, rows[row]] = cell
+                    x += 1
+                }
+            } else {
+                x = buffer.put(item.key, x: rect.x + column, y: rows[row], style: item.keyStyle, clip: rect)
+            }
             if !item.key.isEmpty { x += 1 }
             buffer.put(item.text, x: x, y: rows[row], style: item.textStyle, clip: rect)
         }

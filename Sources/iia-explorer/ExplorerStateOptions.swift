@@ -6,7 +6,7 @@ import IIACore
 /// The explorer's own settings beyond the model: the chart in focus and the selected slider
 /// (shared by `tui` and `snapshot --chart all`, so that a state's command line restores it).
 struct ExplorerStateOptions: ParsableArguments {
-    @Option(help: "The chart in focus (the one shown when only one fits): data, m2, boundary or landscape (default data).")
+    @Option(help: "The chart in focus (the one shown when only one fits): data, m2, boundary, landscape or phase (default data).")
     var focus: String?
     @Option(help: "The selected slider, by its option's name: m1, m2, p1, zeta, k, beta, delta, data, sims, fixed-m1 or reward-gap (default m1).")
     var select: String?
@@ -15,7 +15,7 @@ struct ExplorerStateOptions: ParsableArguments {
     func focusedChart() throws -> ChartKind {
         guard let focus else { return .data }
         guard let chart = ChartKind(rawValue: focus) else {
-            throw InputError(option: "--focus", allowed: "data, m2, boundary or landscape", got: focus)
+            throw InputError(option: "--focus", allowed: "data, m2, boundary, landscape or phase", got: focus)
         }
         return chart
     }

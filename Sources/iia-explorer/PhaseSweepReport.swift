@@ -54,24 +54,7 @@ enum PhaseSweepReport {
         return diagram
     }
 
-    /// The value as CSV text: round-trip digits, or empty when the algorithm does not apply.
-    static func field(_ diagram: PhaseDiagram, _ algorithm: Algorithm, column: Int, row: Int) -> String {
-        guard let value = diagram.value(algorithm, column: column, row: row), value.isFinite else { return "" }
-        return String(value)
-    }
-
-    static func csv(_ diagram: PhaseDiagram) -> String {
-        let grid = diagram.grid
-        var lines = [(["zeta", "p1"] + diagram.algorithms.map(\.name)).joined(separator: ",")]
-        for row in 0..<grid.p1Count {
-            for column in 0..<grid.zetaCount {
-                let cells = [RoundTripNumber.text(grid.zeta(column: column)), RoundTripNumber.text(grid.p1(row: row))]
-                    + diagram.algorithms.map { field(diagram, $0, column: column, row: row) }
-                lines.append(cells.joined(separator: ","))
-            }
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
+    static func csv(_ diagram: PhaseDiagram) -> String { diagram.csv }
 
     static func json(_ diagram: PhaseDiagram, seed: UInt64) -> String {
         let grid = diagram.grid

@@ -37,15 +37,18 @@ extension SnapshotCommand {
         }
         let chart = chart ?? "data"
         guard let kind = ChartKind(rawValue: chart) else {
-            throw InputError(option: "--chart", allowed: "data, m2, boundary or landscape with --style figure (all is terminal only)", got: chart)
+            throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape or phase with --style figure (all is terminal only)", got: chart)
         }
         if ascii { throw InputError(option: "--ascii", allowed: "left out with --style figure (a figure is vector graphics)") }
         let (width, height) = try Self.parseFigureSize(size ?? "\(FigureOptions.defaultSize.width)x\(FigureOptions.defaultSize.height)")
         let landscapeAlgorithm = try Self.parseAlgorithm(algorithm)
-        if algorithm != nil && kind != .landscape { throw InputError(option: "--algorithm", allowed: "used with --chart landscape") }
+        if algorithm != nil && kind != .landscape && kind != .phase {
+            throw InputError(option: "--algorithm", allowed: "used with --chart landscape or phase")
+        }
         try screen.requireExplorerScreen(false)
         let parameters = try model.parameters()
-        let simulations = try simulation.simulations(points: kind == .data || kind == .m2 ? SweepAxis.data.defaultRange.points : 1)
+        let points = kind == .data || kind == .m2 ? SweepAxis.data.defaultRange.points : (kind == .phase ? 100 * 60 : 1)
+        let simulations = try simulation.simulations(points: points)
         let seed = try simulation.seedValue()
         if simulations > 0 { try model.requireWholeDataSize(reason: "with --sims") }
         let selection = try sweepSelection(chart: kind, simulations: simulations)
@@ -70,6 +73,7 @@ extension SnapshotCommand {
                                              algorithms: selection.algorithms)
         case .boundary: plot = ExplorerFigures.boundaryPlot(parameters)
         case .landscape: plot = ExplorerFigures.landscapePlot(parameters, algorithm: algorithm)
+        case .phase: plot = ExplorerFigures.phasePlot(parameters, algorithm: algorithm, simulations: simulations, seed: seed)
         }
         return FigureSVG.render(plot, options: options)
     }

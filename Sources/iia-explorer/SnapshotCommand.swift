@@ -13,7 +13,7 @@ struct SnapshotCommand: ParsableCommand {
             --style figure draws one chart as a publication figure: an SVG of paths, filled regions, axes with \
             ticks, a title and a legend on a white background, sized in pixels (default 800x500), colour-blind \
             safe (Okabe-Ito colours, and dashes and markers that tell series apart without colour; --no-color \
-            draws it in greys). It takes --chart data, m2, boundary or landscape (default data; the explorer \
+            draws it in greys). It takes --chart data, m2, boundary, landscape or phase (default data; the explorer \
             screen, all, is terminal only) and --format svg (its default).
             """)
 
@@ -23,9 +23,9 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var themeOption: ThemeOptions
     @Option(help: "terminal (cells: text, ANSI or an SVG of the cells) or figure (a vector figure for papers).")
     var style: String = "terminal"
-    @Option(help: "What to render: data, m2, boundary, landscape or all (the explorer screen; default all, data with --style figure).")
+    @Option(help: "What to render: data, m2, boundary, landscape, phase or all (the explorer screen; default all, data with --style figure).")
     var chart: String?
-    @Option(help: ArgumentHelp("The algorithm of the landscape chart: \(SnapshotCommand.algorithmNames) (default RLPO; with --chart landscape or all)."))
+    @Option(help: ArgumentHelp("The algorithm of the landscape and phase charts: \(SnapshotCommand.algorithmNames) (default RLPO; with --chart landscape, phase or all)."))
     var algorithm: String?
     @Option(help: ArgumentHelp("The curves of --chart data or m2, comma-separated: \(SnapshotCommand.algorithmNames) (any case; default all)."))
     var algorithms: String?
@@ -76,14 +76,14 @@ struct SnapshotCommand: ParsableCommand {
         }
         let (width, height) = try Self.parseSize(size ?? "120x40")
         guard chart == "all" || ChartKind(rawValue: chart) != nil else {
-            throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape or all", got: chart)
+            throw InputError(option: "--chart", allowed: "data, m2, boundary, landscape, phase or all", got: chart)
         }
         let landscapeAlgorithm = try Self.parseAlgorithm(algorithm)
         let theme = try themeOption.variant()
         guard colors == "256" || colors == "8" else { throw InputError(option: "--colors", allowed: "256 or 8", got: colors) }
         let colorMode: ColorMode = noColor ? .none : (colors == "8" ? .basic8 : .palette256)
-        if algorithm != nil && chart != "landscape" && chart != "all" {
-            throw InputError(option: "--algorithm", allowed: "used with --chart landscape or all")
+        if algorithm != nil && !["landscape", "phase", "all"].contains(chart) {
+            throw InputError(option: "--algorithm", allowed: "used with --chart landscape, phase or all")
         }
         if chart == "all" && (width < ExplorerModel.minimumWidth || height < ExplorerModel.minimumHeight) {
             throw InputError(
@@ -92,7 +92,8 @@ struct SnapshotCommand: ParsableCommand {
         }
         try screen.requireExplorerScreen(chart == "all")
         let parameters = try model.parameters()
-        let sweepPoints = chart == "data" || chart == "m2" ? SweepAxis.data.defaultRange.points : 1
+        // The phase chart simulates every cell of its grid (at most one per cell of the size).
+        let sweepPoints = chart == "data" || chart == "m2" ? SweepAxis.data.defaultRange.points : (chart == "phase" ? width * height : 1)
         let simulations = try simulation.simulations(points: sweepPoints)
         let seed = try simulation.seedValue()
         // The explorer's |D| may have a fraction (preset 7's 18.4): its datasets hold |D| rounded.
@@ -137,6 +138,9 @@ struct SnapshotCommand: ParsableCommand {
         case .landscape:
             ExplorerCharts.renderLandscape(
                 .expected(parameters, algorithm: algorithm), style: style, into: &buffer, rect: buffer.bounds)
+        case .phase:
+            ExplorerCharts.renderPhase(parameters, algorithm: algorithm, simulations: simulations, seed: seed,
+                                       style: style, into: &buffer, rect: buffer.bounds)
         case .data, .m2:
             let sweeps = selection.sweeps(parameters, chart: chart, simulations: simulations, seed: seed)
             let focus = selection.algorithms.flatMap { $0.contains(.rlpo) ? nil : $0.first } ?? algorithm

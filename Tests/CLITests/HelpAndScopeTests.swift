@@ -84,7 +84,7 @@ struct HelpAndScopeTests {
         try OptionValueTests.expectRefused(["snapshot", "--chart", "data", "--data", "18.4", "--sims", "2"], ["--data", "whole number"])
         try OptionValueTests.expectRefused(["snapshot", "--chart", "data", "--focus", "m2"], ["--focus", "--chart all"])
         try OptionValueTests.expectRefused(["snapshot", "--select", "fixed-m1"], ["--select", "m1, m2, p1"])
-        try OptionValueTests.expectRefused(["tui", "--focus", "everything"], ["--focus", "data, m2, boundary or landscape"])
+        try OptionValueTests.expectRefused(["tui", "--focus", "everything"], ["--focus", "data, m2, boundary, landscape or phase"])
         try OptionValueTests.expectRefused(["tui", "--sims", "1000"], ["--sims", "500"])
         try OptionValueTests.expectRefused(["tui", "--m2", "1e10"], ["--m2", "1e9"])
         let chart = try ExplorerBinary.run(["snapshot", "--chart", "landscape", "--beta", "1e-5"])

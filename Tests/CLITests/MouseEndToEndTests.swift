@@ -153,7 +153,7 @@ struct MouseEndToEndTests {
         #expect(shown.satisfied && !shown.screen.contains("|M1|    "), "\(shown.screen)")
         try tmux.sendKeys("Tab", "Tab", "Down", "Down", "Down", "Right")
         let moved = try tmux.waitFor("zeta = 0.81", timeout: 5)
-        #expect(moved.satisfied && moved.screen.contains("[3/4 Tab]"), "\(moved.screen)")
+        #expect(moved.satisfied && moved.screen.contains("[3/5 Tab]"), "\(moved.screen)")
         try KeySequenceEndToEndTests.send("\u{1B}", to: tmux)
         #expect(try tmux.waitFor("presentation off", timeout: 5).satisfied)
         try KeySequenceEndToEndTests.requireAlive(tmux, after: "Esc")

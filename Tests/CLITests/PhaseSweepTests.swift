@@ -85,3 +85,22 @@ import Testing
         #expect(outcome.standardError.contains(option) && outcome.standardError.contains(phrase), "\(outcome.standardError)")
     }
 }
+
+@Suite struct PhaseSnapshotTests {
+    @Test("snapshot --chart phase runs in every format and mode with no nan or inf")
+    func snapshotPhase() throws {
+        for extra in [[], ["--theme", "light"], ["--ascii"], ["--colors", "8"], ["--k", "4", "--responses", "ranking"]] {
+            for format in ["txt", "svg"] {
+                let outcome = try ExplorerBinary.run(["snapshot", "--chart", "phase", "--size", "120x40", "--format", format] + extra)
+                #expect(outcome.status == 0, "\(outcome.standardError)")
+                let text = outcome.standardOutput.lowercased()
+                #expect(!text.contains("nan") && !text.contains("inf"), "\(extra) \(format)")
+                #expect(outcome.standardOutput.contains("P(M1) RLPO: 0"))
+            }
+        }
+        let figure = try ExplorerBinary.run(["snapshot", "--style", "figure", "--chart", "phase", "--k", "4"])
+        #expect(figure.status == 0 && figure.standardOutput.contains("<rect") && !figure.standardOutput.lowercased().contains("nan"))
+        let logit = try ExplorerBinary.run(["snapshot", "--chart", "phase", "--choice-model", "logit", "--reward-gap", "0.5", "--format", "txt"])
+        #expect(logit.status == 0 && logit.standardOutput.contains("No phase diagram"))
+    }
+}

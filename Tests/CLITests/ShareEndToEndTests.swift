@@ -68,8 +68,9 @@ struct ShareEndToEndTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let commands = folder.appendingPathComponent("screenshots/commands.txt")
         let first = try Self.explorer("--ascii", in: folder, width: 120, height: 40)
-        // Preset 9 (fixed queries), then the next scenario (logit choices), |Y| up, the landscape in focus, IL.
-        for key in ["9", "c", "j", "j", "j", "j", "l", "BTab", "a", "a", "y"] { try first.sendKeys(key) }
+        // Preset 9 (fixed queries), then the next scenario (logit choices), |Y| up, the landscape in focus (two back from
+        // data, past the phase chart), IL.
+        for key in ["9", "c", "j", "j", "j", "j", "l", "BTab", "BTab", "a", "a", "y"] { try first.sendKeys(key) }
         #expect(try first.waitFor("added to screenshots/commands.txt").satisfied)
         let before = try first.capture()
         first.close()

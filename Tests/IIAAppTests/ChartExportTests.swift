@@ -122,6 +122,8 @@ import IIACore
             return ["F(zeta), |Y|=4", roomy ? "2,3,8 other |Y|" : "2 |Y|=2", "RLPO/DPO", "perverse", "now"]
         case .landscape:
             return ["L_D", "minimiser", "start"]
+        case .phase:
+            return ["P(M1) RLPO: 0", "F(zeta)", "now"]
         }
     }
 

@@ -209,11 +209,11 @@ import IIACore
         let logit = ExplorerModel.renderScreen(
             parameters: ModelParameters(k: 4, choiceModel: .logit(rewardGap: 0.5)), chart: .boundary, width: 80, height: 24)
         let text = logit.lines.joined(separator: "\n")
-        #expect(text.contains("Failure boundary: none  [3/4 Tab]"))
+        #expect(text.contains("Failure boundary: none  [3/5 Tab]"))
         #expect(text.contains("no perverse region; R = 0.5"))
         let fixed = ExplorerModel.renderScreen(
             parameters: ModelParameters(k: 3, queries: .fixed(m1Count: 2)), chart: .boundary, width: 80, height: 24)
-        #expect(fixed.lines.joined(separator: "\n").contains("Failure boundary J/|Y|  [3/4 Tab]"))
+        #expect(fixed.lines.joined(separator: "\n").contains("Failure boundary J/|Y|  [3/5 Tab]"))
     }
 
     @Test func eightyByTwentyFourFitsEveryScenario() {

@@ -38,7 +38,7 @@ import IIACore
             ([.character("c"), .character("c")], [.character("C")], "scenario fixed J=1 of |Y|=2, dichotomy"),
             ([.right, .tab], [.character("r")], "reset"),
             ([], [.tab], "chart \(ChartKind.m2.title)"),
-            ([], [.backTab], "chart \(ChartKind.landscape.title)"),
+            ([], [.backTab], "chart \(ChartKind.phase.title)"),
             ([], [.character("a")], "landscape DPO"),
             ([.character("e")], [.character("A")], "landscape TypeMLE"),
             ([], [.character("m")], "Monte Carlo (100 datasets)"),

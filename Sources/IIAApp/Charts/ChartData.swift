@@ -13,6 +13,9 @@ import IIACore
 /// - The landscape: the objective's parts and P(M1) on a grid of 201 points over the chart's
 ///   window (`kind` "curve"), then the solver's iterates in order (`kind` start, newton or
 ///   bisection, `step` from 0). Values that are not finite are left empty.
+/// - The phase chart: its grid as `sweep --over zeta,p1` writes it (`zeta,p1,` and the chart's
+///   algorithm), the values shown (expected, or the Monte Carlo means so far); a 20 x 20 grid on
+///   expected data when the chart is not on screen; the header only under logit choices.
 enum ChartData {
     /// The CSV of `chart` for the state, its derived value, and the chart's plot size.
     static func csv(_ chart: ChartKind, state: ExplorerState, derived: ExplorerDerived, plot: Rect) -> String {
@@ -21,7 +24,18 @@ enum ChartData {
         case .m2: return (derived.monteCarlo?.m2Sweep ?? derived.sweeps.m2).csv
         case .boundary: return boundary(state.parameters, plot: plot)
         case .landscape: return landscape(derived.landscape)
+        case .phase: return phase(state, derived: derived)
         }
+    }
+
+    /// The phase chart's grid as `sweep --over zeta,p1` writes it (see ``ChartData``).
+    static func phase(_ state: ExplorerState, derived: ExplorerDerived) -> String {
+        let algorithm = state.landscapeAlgorithm
+        if let diagram = derived.phaseDiagram { return diagram.csv }
+        if let diagram = try? PhaseDiagram.expected(state.parameters, grid: PhaseDiagramGrid(points: 20), algorithms: [algorithm]) {
+            return diagram.csv
+        }
+        return "zeta,p1,\(algorithm.name)\n"
     }
 
     /// The boundary curves (see ``ChartData``).

@@ -8,6 +8,9 @@ public enum ChartKind: String, CaseIterable, Sendable, Hashable {
     case boundary
     /// One algorithm's objective against its scalar, with the solver's path on it.
     case landscape
+    /// P(M1) of one algorithm over the (zeta, p*(1)) square at the current |D|: a finite-data
+    /// phase diagram, with the boundary F(zeta) (G with rankings) over it.
+    case phase
 
     public var title: String {
         switch self {
@@ -15,6 +18,7 @@ public enum ChartKind: String, CaseIterable, Sendable, Hashable {
         case .m2: return "P(M1) against |M2|"
         case .boundary: return "Failure boundary F(zeta)"
         case .landscape: return "Objective landscape"
+        case .phase: return "Phase diagram P(M1)"
         }
     }
 }

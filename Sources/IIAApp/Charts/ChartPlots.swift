@@ -1,7 +1,7 @@
 import IIACharts
 import IIACore
 
-/// The explorer's four charts as plain data (``Plot``), built once per state change as part
+/// The explorer's five charts as plain data (``Plot``), built once per state change as part
 /// of ``ExplorerDerived``; the view only renders them.
 public struct ChartPlots: Sendable {
     /// P(M1) against |D| and against |M2|: the expected curves, or under Monte Carlo (once a
@@ -15,11 +15,14 @@ public struct ChartPlots: Sendable {
     public let boundary: Plot
     /// The landscape of the state's algorithm with the solver's path.
     public let landscape: Plot
+    /// P(M1) of the state's algorithm over (zeta, p*(1)) (values only while it is on screen).
+    public let phase: Plot
 
     init(
         parameters: ModelParameters, sweeps: ExpectedSweeps, monteCarlo: MonteCarloProgress?,
-        landscape: ObjectiveLandscape, style: ChartStyle, focus: Algorithm
+        landscape: ObjectiveLandscape, style: ChartStyle, focus: Algorithm, phase: Plot
     ) {
+        self.phase = phase
         data = ExplorerCharts.sweepPlot(
             sweeps.data, simulated: monteCarlo?.dataSweep, marker: parameters.dataSize, style: style, focus: focus)
         m2 = ExplorerCharts.sweepPlot(
@@ -36,6 +39,7 @@ public struct ChartPlots: Sendable {
         case .m2: return m2
         case .boundary: return ExplorerCharts.isRoomy(rect) ? roomyBoundary : boundary
         case .landscape: return landscape
+        case .phase: return phase
         }
     }
 }

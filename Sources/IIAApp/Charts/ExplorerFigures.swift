@@ -45,6 +45,26 @@ public enum ExplorerFigures {
         ExplorerCharts.landscapePlot(.expected(parameters, algorithm: algorithm), style: ChartStyle())
     }
 
+    /// The phase chart of `algorithm` on a grid of `columns` x `rows` (expected data, or the mean
+    /// of `simulations` datasets per cell): the heatmap on a viridis ramp (its scale in the
+    /// caption), the boundary in black, the current point as a diamond.
+    public static func phasePlot(
+        _ parameters: ModelParameters, algorithm: Algorithm, simulations: Int = 0, seed: UInt64 = 1, columns: Int = 100, rows: Int = 60
+    ) -> Plot {
+        let grid = PhaseDiagramGrid(zetaCount: columns, p1Count: rows)
+        let diagram = ExplorerCharts.phaseDiagram(parameters, algorithm: algorithm, grid: grid, simulations: simulations, seed: seed)
+        var plot = ExplorerCharts.phasePlot(parameters, algorithm: algorithm, diagram: diagram, style: ChartStyle())
+        guard plot.message == nil else { return plot }
+        plot.caption?.parts.insert("colour: P(M1) of \(algorithm.name) from 0 (dark purple) to 1 (yellow)", at: 1)
+        for index in plot.series.indices {
+            plot.series[index].figure = FigureLook(color: RGBColor(255, 255, 255), legend: plot.legend.dropFirst().first?.text, width: 2.4)
+        }
+        for index in plot.markers.indices {
+            plot.markers[index].figure = FigureLook(color: RGBColor.OkabeIto.vermillion, legend: "current (zeta, p*(1))", marker: .diamond)
+        }
+        return plot
+    }
+
     /// A title naming the chart and the settings it depends on, e.g.
     /// "P(M1) against |D| (|Y| = 4, p*(1) = 0.6, zeta = 0.5)".
     public static func title(_ kind: ChartKind, parameters: ModelParameters, algorithm: Algorithm = .rlpo) -> String {
@@ -55,6 +75,7 @@ public enum ExplorerFigures {
         case .m2: settings.append("|D| = \(number(parameters.dataSize))")
         case .boundary: settings = ["|Y| = \(parameters.k)"]
         case .landscape: settings = ["\(algorithm.name)", "|D| = \(number(parameters.dataSize))"] + settings
+        case .phase: settings = ["\(algorithm.name)", "|Y| = \(parameters.k)", "|D| = \(number(parameters.dataSize))"]
         }
         return "\(kind.title) (\(settings.joined(separator: ", ")))"
     }

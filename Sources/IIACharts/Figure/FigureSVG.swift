@@ -1,6 +1,6 @@
 /// Draws a ``Plot`` as a vector figure for papers and slides: an SVG document written by hand
 /// (no dependency) with the curves as paths (functions sampled at 400 to 800 points, split at
-/// gaps), bands and regions as filled polygons, a box with ticks and labels (even steps on a
+/// gaps), a heatmap as rectangles, bands and regions as filled polygons, a box with ticks and labels (even steps on a
 /// linear axis, decades on a log axis), axis titles, a title, a legend above the plot and the
 /// caption under it.
 ///
@@ -40,6 +40,7 @@ public enum FigureSVG {
                    + "width=\"\(n(box.width))\" height=\"\(n(box.height))\"/></clipPath>")
         var placer = FigureLabelPlacer(bounds: box, fontSize: palette.options.fontSize)
         svg.open("g", [("clip-path", "url(#plot-area)")])
+        FigureHeatmap.draw(geometry, palette: palette, into: &svg)
         FigureFills.drawRegions(geometry, palette: palette, into: &svg)
         FigureFills.drawBands(geometry, palette: palette, into: &svg)
         FigureAxes.drawGrid(geometry, palette: palette, into: &svg)

@@ -19,6 +19,11 @@ public struct Plot: Sendable, Equatable {
     public var legendOverflowHint: String?
     /// The caption under the chart (a row is kept for it), nil for none.
     public var caption: PlotCaption?
+    /// A grid of values drawn cell by cell under every other layer, nil for none.
+    public var heatmap: PlotHeatmap?
+    /// Shown instead of the plot (word-wrapped, in the title style) when the chart cannot be
+    /// drawn; the legend and caption are still drawn. Nil for a normal plot.
+    public var message: String?
     /// Shaded areas; a point belongs to the first region containing it.
     public var regions: [PlotRegion] = []
     /// Filled bands between a lower and an upper curve.

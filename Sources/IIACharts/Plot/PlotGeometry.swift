@@ -40,6 +40,17 @@ enum PlotXScale {
         }
     }
 
+    /// How far x lies from the lower end to the upper one, 0 to 1 (in log x on a log axis;
+    /// NaN for x a log axis cannot show).
+    func fraction(_ x: Double) -> Double {
+        switch self {
+        case .log(let axis):
+            guard x > 0 else { return .nan }
+            return (Foundation.log(x) - Foundation.log(axis.lower)) / (Foundation.log(axis.upper) - Foundation.log(axis.lower))
+        case .linear(let axis): return (x - axis.lower) / (axis.upper - axis.lower)
+        }
+    }
+
     /// Whether a point series may draw x (a log axis has no place for x ≤ 0).
     func accepts(_ x: Double) -> Bool {
         switch self {

@@ -1,5 +1,5 @@
 /// Draws a ``Plot`` into a rectangle of a ``CellBuffer`` as a list of layers: the frame (legend,
-/// caption), regions, bands, reference lines, series, markers and the trail, labels, margin
+/// caption), the heatmap, regions, bands, reference lines, series, markers and the trail, labels, margin
 /// labels, and the axes last.
 ///
 /// Any rectangle (empty, tiny, huge) and any finite values are accepted: parts that do not fit
@@ -14,7 +14,13 @@ public enum PlotRenderer {
         rendering.legendShown = legend.sorted()
         rendering.seriesDrawn = plot.series.indices.filter { legend.isSuperset(of: plot.series[$0].legendItems) }
         guard !frame.plot.isEmpty else { return rendering }
+        if let message = plot.message {
+            let below = Rect(x: rect.x, y: frame.plot.y, width: rect.width, height: rect.maxY - frame.plot.y)
+            drawMessage(message, style: plot.appearance.title, into: &buffer, rect: below)
+            return PlotRendering(plot: Rect(x: rect.x, y: rect.y, width: 0, height: 0))
+        }
         let geometry = geometry(plot, frame: frame, legend: legend)
+        drawHeatmap(geometry, into: &buffer)
         let (regionMap, splitCells) = drawRegions(geometry, into: &buffer)
         let bandCells = drawBands(geometry, into: &buffer)
         let lines = drawHorizontalLines(geometry, bandCells: bandCells, into: &buffer)
@@ -39,9 +45,11 @@ public enum PlotRenderer {
     }
 
     /// Where `plot` drawn into `rect` puts its plotting area (legend, caption, axes and the
-    /// tick rows laid out as ``render(_:into:rect:)`` does), without drawing anything.
+    /// tick rows laid out as ``render(_:into:rect:)`` does), without drawing anything: for callers
+    /// that size data to the plot (a heatmap grid with one value per cell) or map a click back to
+    /// data. Empty for a plot showing its message instead.
     public static func plotArea(_ plot: Plot, in rect: Rect) -> Rect {
-        guard !rect.isEmpty else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
+        guard !rect.isEmpty, plot.message == nil else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         var scratch = CellBuffer(width: rect.width, height: rect.height)
         let area = drawFrame(plot, into: &scratch, rect: Rect(x: 0, y: 0, width: rect.width, height: rect.height)).frame.plot
         return Rect(x: rect.x + area.x, y: rect.y + area.y, width: area.width, height: area.height)

@@ -29,6 +29,9 @@ extension Theme {
         theme.bandsUseBackground = true
         theme.m2Region = on(74, 17)  // 7.4
         theme.perverseRegion = on(210, 52)  // 6.1
+        // Navy to ochre, luminance rising from 0.008 to 0.264: the white curve keeps >= 3.3, the yellow point >= 3.1.
+        theme.heatmapRamp = [17, 18, 19, 24, 30, 65, 100, 136].map { CellStyle(background: .palette($0)) }
+        theme.heatmapUsesBackground = true
         return theme
     }()
 
@@ -55,6 +58,9 @@ extension Theme {
         theme.bandsUseBackground = true
         theme.m2Region = on(19, 189)  // 9.3
         theme.perverseRegion = on(124, 224)  // 5.7
+        // Blue to pale yellow, luminance 0.43 to 0.96: the black curve keeps >= 9.6, the purple point >= 4.0.
+        theme.heatmapRamp = [111, 147, 153, 189, 195, 229].map { CellStyle(background: .palette($0)) }
+        theme.heatmapUsesBackground = true
         return theme
     }()
 
@@ -78,6 +84,8 @@ extension Theme {
         theme.bandStyles = theme.seriesStyles
         theme.m2Region = on(7, 4)  // 7.5
         theme.perverseRegion = on(7, 1)  // 4.6
+        // Shading glyphs, cyan for the lower half and yellow for the upper (both AA on black).
+        theme.heatmapRamp = [fg(6), fg(3)]
         return theme
     }()
 
@@ -98,6 +106,8 @@ extension Theme {
         theme.bandStyles = theme.seriesStyles
         theme.m2Region = fg(4)
         theme.perverseRegion = fg(1)
+        // Shading glyphs, blue for the lower half and red for the upper (both AA on white).
+        theme.heatmapRamp = [fg(4), fg(1)]
         return theme
     }()
 

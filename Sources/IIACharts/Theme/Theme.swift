@@ -79,6 +79,12 @@ public struct Theme: Hashable, Sendable {
     public var m2Region: CellStyle = .plain
     /// The perverse part of the boundary chart.
     public var perverseRegion: CellStyle = .plain
+    /// The steps of a heatmap's sequential colour scale, lowest value first: background tints
+    /// (``heatmapUsesBackground``) that keep the `strong` curve and the `currentPoint` at 3:1 or
+    /// more, else the colours of the shading glyphs (which carry the order themselves).
+    public var heatmapRamp: [CellStyle] = [.plain]
+    /// Whether heatmap cells are background tints (filled with spaces) rather than shading glyphs.
+    public var heatmapUsesBackground = false
     /// What `.default` foreground and background look like (for SVG export and contrast checks).
     public var canvas: Canvas
 
