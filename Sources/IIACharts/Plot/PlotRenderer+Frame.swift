@@ -83,7 +83,16 @@ extension PlotRenderer {
         if !title.isEmpty { buffer.put(title, x: rect.x, y: first, style: plot.appearance.title, clip: rect) }
         for placed in legend.placed {
             let item = plot.legend[placed.item]
-            var x = buffer.put(item.key, x: rect.x + placed.column, y: rows[placed.row], style: item.keyStyle, clip: rect)
+            var x = rect.x + placed.column
+            if !item.keyCells.isEmpty, item.keyCells.count == item.key.count {
+                // A key drawn cell by cell (a colour scale).
+                for cell in item.keyCells where x < rect.maxX {
+                    buffer[x, rows[placed.row]] = cell
+                    x += 1
+                }
+            } else {
+                x = buffer.put(item.key, x: x, y: rows[placed.row], style: item.keyStyle, clip: rect)
+            }
             if !item.key.isEmpty { x += 1 }
             buffer.put(placed.text, x: x, y: rows[placed.row], style: item.textStyle, clip: rect)
         }
