@@ -44,6 +44,9 @@ struct GalleryCommand: ParsableCommand {
             name: "landscape-il-two-minima",
             parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
             chart: "landscape", width: 100, height: 30, algorithm: .il),
+        Shot(name: "phase-k4", parameters: ModelParameters(k: 4), chart: "phase", width: 100, height: 32),
+        Shot(name: "rankings-boundary-k4", parameters: ModelParameters(p1: 0.45, k: 4, responses: .ranking),
+             chart: "boundary", width: 100, height: 32),
     ]
 
     /// One publication figure per chart (`snapshot --style figure`, 800 x 500 pixels).
@@ -56,6 +59,7 @@ struct GalleryCommand: ParsableCommand {
             name: "figure-landscape",
             parameters: ModelParameters(m1: 2, m2: 1469, p1: 0.873, zeta: 0.912, k: 7, beta: 10.941, dataSize: 18.4),
             chart: "landscape", width: 800, height: 500, algorithm: .il),
+        Shot(name: "figure-phase", parameters: ModelParameters(k: 4), chart: "phase", width: 800, height: 500),
     ]
 
     func run() throws {
