@@ -62,21 +62,23 @@ extension KLRegulariser {
 
     /// The x > max(0, -L) where tanh(x/2)(x + L) = 1: the KL curvature's zero right of the anchor
     /// (L = logit zeta). The left one is -rightInflection(-L). The function rises from -1 at
-    /// max(0, -L) and is ≥ 0 at max(2, 1.32 - L) (tanh(1) > 1/1.32): Newton's method kept in
-    /// that bracket (bisection when a step leaves it) finds it.
+    /// max(0, -L) and is ≥ 0 at max(2, 1.32 - L) (tanh(1) > 1/1.32): ``SafeguardedNewton`` on
+    /// that bracket, under the one driver loop, finds it.
     static func rightInflection(_ logOdds: Double) -> Double {
-        var lower = max(0, -logOdds), upper = max(2, 1.32 - logOdds)
-        var x = upper
-        for _ in 0..<200 {
-            let t = tanh(x / 2)
-            let g = t * (x + logOdds) - 1
-            if g < 0 { lower = x } else { upper = x }
-            let newton = x - g / ((1 - t * t) / 2 * (x + logOdds) + t)
-            let next = newton > lower && newton < upper ? newton : lower + (upper - lower) / 2
-            if next == x || next <= lower || next >= upper { break }
-            x = next
-        }
-        return x
+        let lower = max(0, -logOdds), upper = max(2, 1.32 - logOdds)
+        return NewtonRoot.find(lower: lower, upper: upper, start: upper, of: InflectionEquation(logOdds: logOdds)).point
+    }
+}
+
+/// tanh(x/2)(x + L) - 1 and its derivative, as the "derivative" and "curvature" a root search
+/// reads: its root is where the KL term's curvature changes sign (see
+/// ``KLRegulariser/rightInflection(_:)``).
+struct InflectionEquation: SlopeFunction {
+    let logOdds: Double
+
+    func slope(at x: Double) -> Slope {
+        let t = tanh(x / 2)
+        return Slope(derivative: t * (x + logOdds) - 1, curvature: (1 - t * t) / 2 * (x + logOdds) + t)
     }
 }
 
