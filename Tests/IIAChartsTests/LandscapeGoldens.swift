@@ -4,22 +4,22 @@ enum LandscapeGoldens {
         "ilTwoMinimaBraille": #"""
 objective  ━ total  ┈ β·KL  ╍ L_D  ● minimiser  ○ other local min
 S start  1 Newton step  [ ] bracket
-  │                                     ⣀⡠⠤⠔⠒⠒⠊⠉⠉⡉⠩⠉⠍⠩⠉⠋⠙⠒⠒○⠒⠊⠉⠉⠉
-25┤                                 ⢀⠤⠒⠉   ⡀⠐ ⠁⠈  local min
-  │                               ⡠⠊⠁   ⠄⠈           total β·KL
-  │                            ⢀⠔⠊   ⠄⠈
-20┤                           ⡠⠃  ⡀⠈
-  │                         ⡠⠊   ⠄
-15┤                       ⢀⠜   ⠐
-  │                     ⢀⠔⠁  ⢀⠈
-  │          global min⡠⠃   ⠄
-10┤               S ⢀⠔⠊    ⠂
-  │⠲⠤⠤⣀⣀  1–2    •⠤⠒⠁    ⡀⠁
-  │     ⠉⠉⠉⠓●•⠊⢍⠉⣀      ⠄
- 5┤          3–5   ⠉ ⠒⠐⠤ ⣀ ⡀
-  │                ⢀ ⠁     ⠈ ⠑ ⠒ ⠤ ⣀
-  │             ⢀ ⠄                  ⠉ ⠑ ⠒ ⠤ ⣀             L_D
- 0┤⡀⢀ ⡀⢀ ⡀⢀ ⠄⠠ ⠂                               ⠉ ⠉ ⠒ ⠤ ⠤ ⣀ ⣀ ⣀ ⣀
+30┤                                                        total
+  │                                            ⢀⣀⣀⣀⣀⣀⣀⣀    β·KL⣀⣀
+  │                                   ⢀⣀⠤⠔⠒⠊⠉⠉⡉⠡ ⠄⠐ ⠂⠐ ⠉⠉⠉⠉○⠉⠉⠉
+  │                                ⣀⠔⠊⠁  ⠠ ⠂⠈     local min
+  │                             ⢀⠔⠊  ⡀⠐ ⠁
+20┤                           ⢀⠔⠁  ⠠
+  │                         ⢀⠔⠁ ⢀ ⠁
+  │                       ⢀⠔⠁  ⠠
+  │                     ⢀⠔⠁   ⠂
+  │         global min⢀⠔⠁  ⢀⠈
+10┤⡀     3–5  1–2 S⢀⠤⠊⠁   ⠠
+  │⠉⠉⠓⠒⠢⠤⠤⢄⣀●•⣀⠤⠤•⠊⠁     ⠂
+  │          ⠉ ⠑ ⠒ ⠤ ⣀⢀⣈
+  │                  ⠄   ⠉ ⠒ ⠤ ⠤ ⣀
+  │               ⠄⠈               ⠉ ⠑ ⠒ ⠤ ⣀ ⣀             L_D
+ 0┤⡀⢀ ⡀⢀ ⡀⢀ ⡀⠠ ⠂⠈                              ⠉ ⠒ ⠒ ⠤ ⠤ ⣀ ⣀ ⣀ ⣀
   └─────[─────┬───────────┬]───────────┬───────────┬────────────┬
               -8          -6           -4          -2           0      v
               .8         .35          .07         .01          1e-3
@@ -29,22 +29,22 @@ IL: S → 5 steps → v=-8.208, P(M1)=0.833, other min v=-0.7764 (+18.6)
         "ilTwoMinimaAscii": #"""
 objective  o total  K beta*KL  L L_D  @ minimiser  O other local min
 S start  1 Newton step  [ ] bracket
-  |                                       oooooooooooooooooOooooo
-25+                                  ooooo KKKKKKKKKtotal beta*KL
-  |                               ooo  KKKK       local min
-  |                             oo   KK
-20+                           oo  KKK
-  |                         oo   K
-  |                        o   KK
-15+                      oo  KK
-  |                    oo   K
-10+                Sooo   KK
-  |ooooooo1-5   oo#o     K
-  |       ooo@ooLLLL   KK
- 5+global min       LKKLLLLLLL
-  |                KK         LLLLLLLLLL
-  |            KKKK                     LLLLLLLLLLL       L_D
- 0+KKKKKKKKKKKK                                    LLLLLLLLLLLLLL
+30+
+  |                                               local min
+  |                                     oooooooooooooooooooOooooo
+  |                                 oooo KKKKKK     total beta*KL
+  |                              ooo  KKK
+20+                            oo  KKK
+  |                          oo  KK
+  |                        oo  KK
+  |                     ooo  KK
+  |                   oo   KK
+10+oo     1-5    S ooo    K
+  | Loooooooo@oooo#     KK
+  |global min  LLLLLLLKKLLL
+  |                KKK     LLLLLLLLLLL
+  |             KKK                   LLLLLLLLLLLL        L_D
+ 0+KKKKKKKKKKKKK                                  LLLLLLLLLLLLLLL
   +-----[-----+-----------+]-----------+-----------+------------+
               -8          -6           -4          -2           0      v
               .8         .35          .07         .01          1e-3
@@ -54,22 +54,22 @@ IL: S -> 5 steps -> v=-8.208, P(M1)=0.833, other min v=-0.7764 (+18.6)
         "slicK4Braille": #"""
 objective  ━ total  ┈ β·KL  ╍ hinge  ┊ kink  ● minimiser  S start
 1 Newton step  [ ] bracket
-   │⠑⢄                 ┊kink                               ┊kink
-   │  ⠱⡀               ┊                                   ┊
-   │   ⠈⠢⡀             ┊                                   ┊
-600┤     ⠈⠢⡀           ┊                                   ┊
-   │       ⠈⢢          ┊                                   ┊
-   │         ⠑⢄        ┊                                   ┊
-   │           ⠑⢄      ┊                                   ┊
-400┤             ⠑⢄    ┊                                   ┊
-   │               ⠑⢄  ┊                                   ┊
-   │                 ⠑⢄┊                                   ┊
-   │                   ⠑⠤⡀                                 ┊   ⢀⠎
-200┤                   ┊ ⠈⠢⣄                               ┊  ⡰⠁
-   │                   ┊    ⠑⠤⡀                      total ┊⢀⠜
-   │                   ┊      ⠈⠑⠤⣀         min 1–3    β·KL⢀⡠⠊
-   │                   ┊         ⠈⠑⠢⢄⣀        S       ⢀⡠⠔⠊⠁hinge
-  0┤⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢉⠒⡒⢤⠤⣄⣀•●⣀⣀⡤⢤⠔⡒⢉⠁⡀⢀ ⡀⢀ ⡀⢀ ⡀
+   │                   ┊kink                               ┊kink
+   │                   ┊                                   ┊
+   │                   ┊                                   ┊
+800┤                   ┊                                   ┊
+   │⠉⠢⡀                ┊                                   ┊
+   │  ⠈⠑⢄              ┊                                   ┊
+600┤     ⠑⠢⡀           ┊                                   ┊
+   │       ⠈⠒⢄         ┊                                   ┊
+   │          ⠑⠢⡀      ┊                                   ┊
+400┤            ⠈⠒⢄    ┊                                   ┊
+   │               ⠉⠢⣀ ┊                                   ┊
+   │                  ⠑⠤⣀                                  total⡴
+200┤                   ┊⠈⠑⠢⣀                          β·KL ┊  ⡠⠊
+   │                   ┊    ⠉⠒⠤⣀           min 1–3   hinge ┊⡠⠊
+   │                   ┊        ⠉⠒⠤⣀⡀         S        ⢀⣀⠤⠔⠊
+  0┤⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀ ⡀⢀⠈⡉⢒⠒⡤⢤⢄⣀⣀•●⣀⣀⡠⢤⠤⡖⢒⠉⡁⢀ ⡀⢀ ⡀⢀ ⡀
    └──┬────────────────[┬────────────────┬────────────────┬]─────
       -4                -2               0                2            v
      .85               .42              .09              .01       P(M1)
@@ -78,23 +78,23 @@ SLiC: S → 3 steps → v=0.5271, P(M1)=0.0557
 """#,
         "slicPairsAscii": #"""
 objective  x total  K beta*KL  H hinge  : kink  @ minimiser  S start
-400+x                                 :kink                :kink
-   | xxx                              :                    :
-   |    xx                            :                    :
-   |      xx                          :                    :
+   |                                  :kink                :kink
+500+                                  :                    :
+   |                                  :                    :
+   |                                  :                    :
+400+xx                                :                    :
+   |  xxx                             :                    :
+   |     xxx                          :                    :
 300+        xx                        :                    :
-   |          xx                      :                    :
-   |            xx                    :                    :
-   |              xx                  :                    :    x
-200+                xx                :                    :   x
-   |                  xx              :                    :  x
-   |                    xx            :              hinge :xx
-   |                      xxx         :                  xxx
-100+                         xx       :              xxxx  total
-   |                           xx     :          xxxx      :
-   |                             xx   :min   xxxx          :
-   |                               xx :Sxxxxx      beta*KL :
-  0+KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKx@xKKKKKKKKKKKKKKKKKKKKKKKKK
+   |          xxx                     :                    :
+   |             xxx                  :                    :    x
+200+                xxx               :                    :   xH
+   |                   xxx            :              total : xx
+   |                      xx          :              hingexxx
+100+                        xxx       :             xxxxxx :
+   |                           xxx    :min     xxxxx       :
+   |                              xxx :S xxxxxx    beta*KL :
+  0+KKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKKx@xxKKKKKKKKKKKKKKKKKKKKKKKK
    +--+---------+----------+----------+---------+----------+-----
       -4        -3         -2         -1        0          1           v
      .85       .67        .42        .21       .09        .04      P(M1)
@@ -104,22 +104,22 @@ SLiC: minimum at a kink, v=-1, P(M1)=0.214
         "rlpoK4Ascii": #"""
 objective  * L_D(u), the whole objective  @ minimiser  S start
 1 Newton step
+  |
+20+
   |*
   | **
-  |   *
-15+    **
-  |      *
-  |       **
-  |         **
+  |   **
+  |     **
+  |       *
+  |        ***
 10+           **
   |             **
-  |               **
-  |                 **
- 5+                   ***                                       *
-  |                      ***                                 ***
-  |                         ****             min         ****
-  |                             *****    1-3  S     *****
- 0+                                  *******@#******
+  |               ***
+  |                  ***
+  |                     ***                                   ***
+  |                        ****              min          ****
+  |                            ******    1-3  S      *****
+ 0+                                  *******@#*******
   +----+--------------+--------------+--------------+------------
       -0.2            0             0.2            0.4                 u
     1-3e-88           .8           6e-87          8e-174           P(M1)

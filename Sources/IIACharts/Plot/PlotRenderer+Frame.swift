@@ -54,24 +54,19 @@ extension PlotRenderer {
         return best.map { ($0.values, $0.drop) } ?? ([1, 0], 0)
     }
 
-    /// The frame and y ticks of a fitted axis: round values over the series' range.
+    /// The frame and y ticks of a fitted axis: round values over the series' range, on evenly
+    /// spaced rows (see ``FittedYAxis``).
     static func fittedFrame(
         _ plot: Plot, frame: (Int) -> ChartFrame
     ) -> (ChartFrame, [(row: Int, label: String)]) {
         var chartFrame = frame(4)
-        let range = fittedRange(plot)
         let height = chartFrame.plot.height
-        let values = height >= 3
-            ? AxisTicks.linearTicks(lower: range.lower, upper: range.upper, maxCount: max(2, min(6, height / 2 + 1))) : []
-        let labels = values.map { AxisTicks.countLabel($0) }
+        let axis = FittedYAxis(range: fittedRange(plot), height: height)
+        let labels = axis.ticks.map { AxisTicks.countLabel($0.value) }
         let labelWidth = max(1, labels.map(\.count).max() ?? 1)
         if labelWidth != 4 { chartFrame = frame(labelWidth) }
-        let ascii = plot.appearance.ascii
-        let axis = LinearAxis(lower: range.lower, upper: range.upper, count: max(1, height * (ascii ? 1 : 4)), flipped: true)
-        let ticks = zip(values, labels).map { value, label in
-            (row: chartFrame.plot.y + min(height - 1, max(0, Int(saturating: axis.position(value)) / (ascii ? 1 : 4))),
-             label: label)
-        }
+        let bottom = chartFrame.plot.y + height - 1
+        let ticks = zip(axis.ticks, labels).map { tick, label in (row: bottom - tick.rowsUp, label: label) }
         return (chartFrame, ticks)
     }
 

@@ -61,7 +61,11 @@ public enum PlotRenderer {
         let dots = (x: braille ? 2 : 1, y: braille ? 4 : 1)
         let area = frame.plot
         let x = PlotXScale(plot.x, dots: area.width * dots.x)
-        let range = plot.y.range == .unit ? (lower: 0.0, upper: 1.0) : fittedRange(plot)
+        var range = (lower: 0.0, upper: 1.0)
+        if plot.y.range == .fitted {
+            let fitted = FittedYAxis(range: fittedRange(plot), height: area.height)
+            range = (fitted.lower, fitted.upper)
+        }
         let y = LinearAxis(lower: range.lower, upper: range.upper, count: max(1, area.height * dots.y), flipped: true)
         let sampled = sample(plot, at: (0..<max(1, area.width * dots.x)).map { x.value(at: Double($0)) })
         return PlotGeometry(
