@@ -92,15 +92,7 @@ public struct IIALikelihood: SlopeFunction {
 
     /// L_D'(u) and L_D''(u) on a common scale (in closed form far out, see ``FarTail``).
     public func slope(_ u: Double) -> Slope {
-        let logMode = abs(u) > SlopeAccumulator.logModeThreshold
-        var derivative = SlopeAccumulator(logMode: logMode, at: u)
-        var curvature = SlopeAccumulator(sameAs: derivative)
-        if logMode {
-            farTail(right: u > 0).accumulate(u, derivative: &derivative, curvature: &curvature)
-        } else {
-            accumulate(u, derivative: &derivative, curvature: &curvature)
-        }
-        return Slope(derivative: derivative, curvature: curvature)
+        slopeOnCommonScale(u)
     }
 
     /// L_D' far out: row j's N_j1 sigmoid(t) - N_j2 sigmoid(-t), t = u + ln((k-j)/j), is

@@ -99,15 +99,7 @@ public struct PlackettLuceLikelihood: SlopeFunction {
 
     /// The derivative and curvature on a common scale (in closed form far out, see ``FarTail``).
     public func slope(_ u: Double) -> Slope {
-        let logMode = abs(u) > SlopeAccumulator.logModeThreshold
-        var derivative = SlopeAccumulator(logMode: logMode, at: u)
-        var curvature = SlopeAccumulator(sameAs: derivative)
-        if logMode {
-            farTail(right: u > 0).accumulate(u, derivative: &derivative, curvature: &curvature)
-        } else {
-            accumulate(u, derivative: &derivative, curvature: &curvature)
-        }
-        return Slope(derivative: derivative, curvature: curvature)
+        slopeOnCommonScale(u)
     }
 
     public func slope(at u: Double) -> Slope { slope(u) }

@@ -87,6 +87,27 @@ protocol ConvexLikelihood: SlopeFunction {
     var hasMinimizer: Bool { get }
     /// Where Newton's search starts.
     func initialGuess() -> Double
+    /// Adds the derivative's and curvature's terms at u (|u| within the plain range).
+    func accumulate(_ u: Double, derivative: inout SlopeAccumulator, curvature: inout SlopeAccumulator)
+    /// The derivative's closed form far out on the right (or left).
+    func farTail(right: Bool) -> FarTail
+}
+
+extension ConvexLikelihood {
+    /// The derivative and curvature on a common scale: summed term by term, or in closed form
+    /// beyond |u| = 600 (see ``FarTail``).
+    @inline(__always)
+    func slopeOnCommonScale(_ u: Double) -> Slope {
+        let logMode = abs(u) > SlopeAccumulator.logModeThreshold
+        var derivative = SlopeAccumulator(logMode: logMode, at: u)
+        var curvature = SlopeAccumulator(sameAs: derivative)
+        if logMode {
+            farTail(right: u > 0).accumulate(u, derivative: &derivative, curvature: &curvature)
+        } else {
+            accumulate(u, derivative: &derivative, curvature: &curvature)
+        }
+        return Slope(derivative: derivative, curvature: curvature)
+    }
 }
 
 extension IIALikelihood: ConvexLikelihood {}

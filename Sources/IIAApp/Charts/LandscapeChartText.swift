@@ -6,25 +6,6 @@ import IIACore
 extension LandscapeChartData {
     // MARK: Labels
 
-    /// A compact P(M1) label from log-odds: ".8", ".43", "3e-87", "1-2e-9" ("<1e-999999" in the
-    /// far tails).
-    static func probabilityLabel(logOdds: Double) -> String {
-        guard !logOdds.isNaN else { return "?" }
-        func tiny(_ log10Value: Double) -> String {
-            guard log10Value.isFinite else { return "0" }
-            // Beyond six exponent digits a bound, never an Int conversion that could trap.
-            guard log10Value > -1e6 else { return "<1e-999999" }
-            var exponent = floor(log10Value)
-            var mantissa = (pow(10, log10Value - exponent)).rounded()
-            if mantissa >= 10 { mantissa = 1; exponent += 1 }
-            return "\(Int(mantissa))e\(Int(exponent))"
-        }
-        let tail = log(0.005 / 0.995)
-        if logOdds < tail { return tiny(-StableMath.softplus(-logOdds) / M_LN10) }
-        if logOdds > -tail { return "1-" + tiny(-StableMath.softplus(logOdds) / M_LN10) }
-        return AxisTicks.fractionLabel((StableMath.sigmoid(logOdds) * 100).rounded() / 100)
-    }
-
     /// A scalar with four significant digits.
     static func number(_ value: Double) -> String { AxisTicks.trimmed(value, digits: 4) }
 
@@ -50,7 +31,7 @@ extension LandscapeChartData {
             path += "S \(arrow) \(steps) \(arrow) \(symbol)=\(Self.number(argmin))"
         }
         let logOdds = landscape.result.logOdds
-        let p = abs(logOdds) < 5.3 ? AxisTicks.trimmed(StableMath.sigmoid(logOdds), digits: 3) : Self.probabilityLabel(logOdds: logOdds)
+        let p = abs(logOdds) < 5.3 ? AxisTicks.trimmed(StableMath.sigmoid(logOdds), digits: 3) : AxisTicks.probabilityLabel(logOdds: logOdds)
         var parts = [path, "P(M1)=\(p)"]
         let chosenValue = landscape.value(.total, at: argmin)
         for other in landscape.localMinima where other != argmin {
