@@ -84,52 +84,26 @@ struct ExplorerTerminalProgram: TerminalProgram {
     /// Writes `<stem>-NNN.csv` with the first number not taken.
     static func export(_ csv: String, request: ChartExportRequest) -> ChartExportOutcome {
         do {
-            _ = try FileSystem.createFolders(request.directory)
-            for number in 1...9999 {
-                let path = (request.directory as NSString)
-                    .appendingPathComponent(String(format: "%@-%03d.csv", request.baseName, number))
-                if FileManager.default.fileExists(atPath: path) { continue }
-                try OutputFile.write(csv, to: path, force: false, option: "--screenshot-dir")
-                return .saved(path: path)
-            }
-            return .failed(reason: "no free file name in \(request.directory)")
-        } catch let error as FileError {
-            return .failed(reason: error.description)
-        } catch let error as InputError {
-            return .failed(reason: error.description)
+            let paths = try NumberedFiles.write([("csv", csv)], directory: request.directory, baseName: request.baseName)
+            return .saved(path: paths[0])
         } catch {
-            return .failed(reason: FileError.line(for: error))
+            return .failed(reason: NumberedFiles.reason(error))
         }
     }
 
-    /// Writes `<stem>-NNN.txt` and `.svg` with the first number that neither file uses.
-    /// The SVG has the canvas of `theme`.
+    /// Writes `<stem>-NNN.txt` and `.svg` with the first number that neither file uses (the text
+    /// starts with the command line that draws the same screen; the SVG carries it in `<desc>`
+    /// and has the canvas of `theme`).
     static func save(_ request: ScreenshotRequest, screen: CellBuffer, theme: ThemeVariant) -> ScreenshotOutcome {
+        let firstLine = request.commandLine.map { "$ " + $0 + "\n" } ?? ""
+        let files = [
+            (extension: "txt", contents: firstLine + BufferExport.text(screen)),
+            (extension: "svg", contents: BufferExport.svg(screen, description: request.commandLine, theme: theme)),
+        ]
         do {
-            _ = try FileSystem.createFolders(request.directory)
-            for number in 1...9999 {
-                let stem = (request.directory as NSString)
-                    .appendingPathComponent(String(format: "%@-%03d", request.baseName, number))
-                let manager = FileManager.default
-                if manager.fileExists(atPath: stem + ".txt") || manager.fileExists(atPath: stem + ".svg") { continue }
-                let firstLine = request.commandLine.map { "$ " + $0 + "\n" } ?? ""
-                try OutputFile.write(firstLine + BufferExport.text(screen), to: stem + ".txt", force: false, option: "--screenshot-dir")
-                do {
-                    let svg = BufferExport.svg(screen, description: request.commandLine, theme: theme)
-                    try OutputFile.write(svg, to: stem + ".svg", force: false, option: "--screenshot-dir")
-                } catch {
-                    unlink(stem + ".txt")
-                    throw error
-                }
-                return .saved(paths: [stem + ".txt", stem + ".svg"])
-            }
-            return .failed(reason: "no free file name in \(request.directory)")
-        } catch let error as FileError {
-            return .failed(reason: error.description)
-        } catch let error as InputError {
-            return .failed(reason: error.description)
+            return .saved(paths: try NumberedFiles.write(files, directory: request.directory, baseName: request.baseName))
         } catch {
-            return .failed(reason: FileError.line(for: error))
+            return .failed(reason: NumberedFiles.reason(error))
         }
     }
 }
