@@ -68,7 +68,14 @@ extension GlobalMinimizer {
         // (``weightedDerivativeIncreases(_:_:_:)``), and with ends of one sign excludes a root.
         let rises = cell.atLower.isNegative && cell.atUpper.isPositive
         let falls = cell.atLower.isPositive && cell.atUpper.isNegative
-        if isCertified(objective, lower, upper) || rises && weightedDerivativeIncreases(objective, lower, upper) {
+        // An end's curvature bounds what a certificate can show: a negative one rules out a
+        // positive lower bound on the cell, a positive one a negative upper bound (such passes
+        // over the data are skipped; a test skipped only costs a split, never a root).
+        let (curvatureAtLower, curvatureAtUpper) = (cell.atLower.slope?.curvature, cell.atUpper.slope?.curvature)
+        let mayIncrease = !falls && !(curvatureAtLower.map { $0 < 0 } ?? false) && !(curvatureAtUpper.map { $0 < 0 } ?? false)
+        let mayDecrease = !rises && !(curvatureAtLower.map { $0 > 0 } ?? false) && !(curvatureAtUpper.map { $0 > 0 } ?? false)
+        if isCertified(objective, lower, upper, boundMayHelp: mayIncrease)
+            || rises && weightedDerivativeIncreases(objective, lower, upper) {
             if cell.atLower.isNegative && cell.atUpper.isPositive {
                 let range = objective.dataDerivativeRange(onPieceAt: Bisection.midpoint(lower, upper))
                 let start = startingPoint(lower, cell.atLower, upper, cell.atUpper, derivativeRange: range)
@@ -79,7 +86,7 @@ extension GlobalMinimizer {
         if !rises && !falls && (excludesRoot(
             objective, lower, upper, slopeAtLower: cell.atLower.finiteDerivative, slopeAtUpper: cell.atUpper.finiteDerivative)
             || weightedBoundExcludesRoot(objective, lower, upper) || weightedDerivativeIncreases(objective, lower, upper))
-            || !rises && derivativeDecreases(objective, lower, upper) {
+            || mayDecrease && derivativeDecreases(objective, lower, upper) {
             return .settled
         }
         // Split at a KL inflection point first (at most two such splits, not counted as depth).
@@ -98,9 +105,11 @@ extension GlobalMinimizer {
     /// True when the derivative increases on [a, b]: inside the KL term's convex range, or where
     /// a lower bound of the curvature is positive.
     @inline(__always)
-    static func isCertified<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool {
+    static func isCertified<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double, boundMayHelp: Bool = true
+    ) -> Bool {
         let convex = objective.regulariser.convexRange
-        return a >= convex.lowerBound && b <= convex.upperBound || objective.curvatureLowerBound(a, b) > 0
+        return a >= convex.lowerBound && b <= convex.upperBound || boundMayHelp && objective.curvatureLowerBound(a, b) > 0
     }
 
     /// The two halves of `cell` at `point`, which is evaluated once for both (a root exactly

@@ -55,8 +55,27 @@ extension GlobalMinimizer {
         // and the search would bisect: 50 steps at v = 2.5e20).
         let start = constant == 0 ? affineFarRoot(kl, logWeight: tail.logWeight, right: right) : nil
         guard let start, start > lower, start < upper else { return Bracket(lower: lower, upper: upper) }
-        return Bracket(lower: lower, upper: upper, start: StartingPoint(point: start))
+        return tightBracket(objective, around: start, lower: lower, upper: upper)
+            ?? Bracket(lower: lower, upper: upper, start: StartingPoint(point: start))
     }
+
+    /// A bracket a hair around the closed-form root `start`, when the slopes at its ends confirm
+    /// it. Far out the derivative's own slope is below its rounding, so Newton's steps are
+    /// rejected and the search bisects: from the whole far cell that takes dozens of steps to
+    /// reach the closed form's accuracy (the rounding of an exponential of a logarithm, about
+    /// 1e-13 relative), from this bracket about fifteen.
+    static func tightBracket<Objective: RegularisedObjective>(
+        _ objective: Objective, around start: Double, lower: Double, upper: Double
+    ) -> Bracket? {
+        let margin = farStartTolerance * abs(start)
+        let (near, far) = (start - margin, start + margin)
+        guard near > lower, far < upper, objective.slope(near).derivative < 0, objective.slope(far).derivative > 0
+        else { return nil }
+        return Bracket(lower: near, upper: far, start: StartingPoint(point: start))
+    }
+
+    /// The relative half-width of ``tightBracket(_:around:lower:upper:)``.
+    static let farStartTolerance = 4e-12
 
     /// The root of e^{±v} g when the data part's constant is 0: with m = |M2|/|M1|, x = v + ln m
     /// and L = logit zeta,

@@ -24,7 +24,10 @@ public enum GlobalMinimizer {
     public static func minimize<Objective: RegularisedObjective>(
         _ objective: Objective, recordTrace: Bool = false
     ) -> Minimization {
+        var objective = objective
         let bound = searchInterval(objective)
+        // Far out every evaluation reads the far tails: their row sums are kept from here on.
+        if max(-bound.lower, bound.upper) > FarTail.threshold { objective.cacheFarTails() }
         // The one-sided slopes inward at the bound's ends, each computed once.
         let ends = (
             lower: bound.slopeAtLower ?? .value(objective.slope(bound.lower, side: .right)),

@@ -16,6 +16,9 @@ public struct IIALikelihood: SlopeFunction {
     public let mixedChoseM2: Double
     /// The columns for the hot loops, lifted when every count is tiny (see ``CountColumns``).
     let unitColumns: CountColumns
+    /// Both far tails, once a search that reaches beyond ±600 asked for them
+    /// (``cacheFarTails()``): far out every evaluation would otherwise recompute them.
+    private(set) var cachedFarTails: (left: FarTail, right: FarTail)?
 
     /// L_D of `counts`; pass the constants for its k when they are already built.
     public init(_ counts: PreferenceCounts, constants: ChoiceSetConstants? = nil) {
@@ -98,6 +101,17 @@ public struct IIALikelihood: SlopeFunction {
     /// L_D' far out: row j's N_j1 sigmoid(t) - N_j2 sigmoid(-t), t = u + ln((k-j)/j), is
     /// N_j1 - (N_j1 + N_j2) e^-t on the right and -N_j2 + (N_j1 + N_j2) e^t on the left.
     func farTail(right: Bool) -> FarTail {
+        if let cached = cachedFarTails { return right ? cached.right : cached.left }
+        return computeFarTail(right: right)
+    }
+
+    /// Computes both far tails once, for a search that evaluates far out.
+    mutating func cacheFarTails() {
+        cachedFarTails = (computeFarTail(right: false), computeFarTail(right: true))
+    }
+
+    /// The far tail on one side, from the rows.
+    private func computeFarTail(right: Bool) -> FarTail {
         // In the columns' units (no subnormal arithmetic for tiny counts), rescaled at the end.
         let columns = unitColumns
         var weight = ScaledSum()

@@ -2,7 +2,7 @@ import Foundation
 
 /// Inclusive learning: L_IL(v) = L_D(v) + beta KL(q(v)).
 public struct InclusiveLearningObjective: RegularisedObjective {
-    public let likelihood: IIALikelihood
+    public private(set) var likelihood: IIALikelihood
     public let regulariser: KLRegulariser
 
     public let dataMinimizer: Double?
@@ -33,4 +33,5 @@ public struct InclusiveLearningObjective: RegularisedObjective {
     public var leftTail: (coefficient: Double, start: Double) { (likelihood.leftTailCoefficient, .infinity) }
     public var rightTail: (coefficient: Double, start: Double) { (likelihood.rightTailCoefficient, -.infinity) }
     public func farTail(at v: Double, side: PieceSide) -> FarTail { likelihood.farTail(right: v > 0) }
+    public mutating func cacheFarTails() { likelihood.cacheFarTails() }
 }

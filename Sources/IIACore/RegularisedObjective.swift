@@ -34,6 +34,9 @@ public protocol RegularisedObjective: SlopeFunction {
     func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>?
     /// The data derivative's closed form on the smooth piece on `side` of v, |v| > 600.
     func farTail(at v: Double, side: PieceSide) -> FarTail
+    /// Keeps the far tails' row sums, so that later ``farTail(at:side:)`` calls skip the rows
+    /// (called once when a search reaches beyond ±600; a no-op by default).
+    mutating func cacheFarTails()
     /// (R, F) with data derivative R - F on `side` of v (|v| ≤ 600): R sums the terms
     /// w sigmoid(v + s) and a positive hinge constant, F the terms w sigmoid(-v + s) and a negative
     /// hinge constant's magnitude (see ``GlobalMinimizer/weightedBoundExcludesRoot(_:_:_:)``);
@@ -50,6 +53,8 @@ public protocol RegularisedObjective: SlopeFunction {
 
 extension RegularisedObjective {
     public var dataMinimizer: Double? { nil }
+
+    public mutating func cacheFarTails() {}
 
     public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? { nil }
 

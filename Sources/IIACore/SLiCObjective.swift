@@ -24,6 +24,9 @@ public struct SLiCObjective: RegularisedObjective {
     public let mixedChoseM2: Double
     /// The columns for the smooth terms' loop, lifted when every count is tiny (``CountColumns``).
     let unitColumns: CountColumns
+    /// The smooth terms' far tails on both sides, once a search reaching beyond ±600 asked for
+    /// them (``cacheFarTails()``).
+    private var cachedFarTails: (left: FarTail, right: FarTail)?
 
     /// The objective for `counts`; pass the KL term and the constants for its k when they are
     /// already built for `parameters`.
@@ -171,7 +174,17 @@ public struct SLiCObjective: RegularisedObjective {
     /// w e^s e^v on the left; a chosen-M2 term -w sigmoid(-v + s) is -w e^s e^-v on the right
     /// and -w + (w / e^s) e^v on the left; the hinges add their constant.
     public func farTail(at v: Double, side: PieceSide) -> FarTail {
-        let right = v > 0
+        var tail = cachedFarTails.map { v > 0 ? $0.right : $0.left } ?? smoothFarTail(right: v > 0)
+        tail.constant += hingeDerivative(v, side: side)
+        return tail
+    }
+
+    public mutating func cacheFarTails() {
+        cachedFarTails = (smoothFarTail(right: false), smoothFarTail(right: true))
+    }
+
+    /// The smooth terms' far tail on one side, from the rows.
+    private func smoothFarTail(right: Bool) -> FarTail {
         // In the columns' units (no subnormal arithmetic for tiny counts), rescaled at the end.
         let columns = unitColumns
         var constant = 0.0
@@ -190,7 +203,7 @@ public struct SLiCObjective: RegularisedObjective {
             }
         }
         let logUnit = columns.unit == 1 ? 0 : log(columns.unit)
-        return FarTail(constant: hingeDerivative(v, side: side) + constant * columns.unit, logWeight: weight.logarithm + logUnit)
+        return FarTail(constant: constant * columns.unit, logWeight: weight.logarithm + logUnit)
     }
 
     public func dataCurvatureLowerBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials?) -> Double {

@@ -28,6 +28,8 @@ struct SafeguardedNewton<Function: SlopeFunction>: RootFindingMethod {
     private var newtonStepBefore: Double?
     /// A reason to stop found by the step itself: an exact root, or a Newton step below rounding.
     private var settled: Termination?
+    /// Newton's steps that left the bracket past its lower (upper) end so far.
+    private var overshoots = (lower: 0, upper: 0)
 
     /// Starts from `start` (the middle when nil or not strictly inside). `startStep` is the Newton
     /// step that produced `start` (from an evaluated bracket end), if it was one: it counts as the
@@ -72,13 +74,28 @@ struct SafeguardedNewton<Function: SlopeFunction>: RootFindingMethod {
         var kind = SolverStep.Kind.newton
         if rootIsFarther || !(denominator > 0) || !next.isFinite || next <= lower || next >= upper
             || 2 * abs(newtonStep) > abs(stepBeforeLast) {
-            next = Bisection.midpoint(lower, upper)
+            next = endProbe(after: next, rootIsFarther: rootIsFarther, denominator: denominator)
+                ?? Bisection.midpoint(lower, upper)
             kind = .bisection
         }
         stepBeforeLast = lastStep
         lastStep = next - x
         (previousPoint, point, lastKind, lastNewtonStep) = (x, next, kind, newtonStep)
         return SolverStep(kind: kind, point: next)
+    }
+
+    /// A point a few ulps inside the bracket's end when Newton's step left the bracket past that
+    /// end for the second time: the root then usually sits within rounding of the end (a minimiser
+    /// at the KL anchor to working precision), where bisection would take some fifty steps to
+    /// arrive. Probed once per end; the bracket keeps its invariant either way.
+    private mutating func endProbe(after next: Double, rootIsFarther: Bool, denominator: Double) -> Double? {
+        guard !rootIsFarther, denominator > 0, next.isFinite, next <= lower || next >= upper else { return nil }
+        let atLower = next <= lower
+        if atLower { overshoots.lower += 1 } else { overshoots.upper += 1 }
+        guard (atLower ? overshoots.lower : overshoots.upper) == 2 else { return nil }
+        let end = atLower ? lower : upper
+        let probe = end + (atLower ? 1 : -1) * 4 * Double.ulpOfOne * max(abs(end), 1)
+        return probe > lower && probe < upper ? probe : nil
     }
 
     /// Far out, where the derivative behaves like e^-v (a + b v), Newton's step stays near 1 at

@@ -44,9 +44,28 @@ struct WeightedExclusionTests {
         return false
     }
 
+    /// True when the derivative falls from a strictly positive to a strictly negative value at 200
+    /// points inside (a, b): a local maximum inside.
+    static func fallsThroughZero<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool {
+        var positive = false
+        for index in 1..<200 {
+            let g = objective.slope(a + (b - a) * Double(index) / 200, side: .right).derivative
+            if g > 0 { positive = true }
+            if g < 0 && positive { return true }
+        }
+        return false
+    }
+
+    /// How many random cells each certificate decided.
+    struct Decided {
+        var excluded = 0
+        var decreasing = 0
+        var increasing = 0
+    }
+
     /// Random cells on one side of the anchor, inside one smooth piece and |v| ≤ 600.
     static func checkCells<Objective: RegularisedObjective>(
-        _ objective: Objective, _ generator: inout SplitMix64, excluded: inout Int, decreasing: inout Int, setting: String
+        _ objective: Objective, _ generator: inout SplitMix64, decided: inout Decided, setting: String
     ) {
         let anchor = objective.regulariser.anchor
         for _ in 0..<40 {
@@ -60,20 +79,26 @@ struct WeightedExclusionTests {
             if a > b { swap(&a, &b) }
             guard b - a > 1e-9, !objective.kinks.contains(where: { $0 > a && $0 < b }) else { continue }
             if GlobalMinimizer.weightedBoundExcludesRoot(objective, a, b) {
-                excluded += 1
+                decided.excluded += 1
                 #expect(!changesSign(objective, a, b), "\(setting): [\(a), \(b)] excluded but the derivative changes sign")
             }
             if GlobalMinimizer.derivativeDecreases(objective, a, b) {
-                decreasing += 1
+                decided.decreasing += 1
                 #expect(!risesThroughZero(objective, a, b), "\(setting): [\(a), \(b)] decreasing but holds a minimum")
+            }
+            // A rising weighted derivative: the derivative changes sign at most once, upwards, so
+            // the cell never holds a maximum (a fall through zero).
+            if GlobalMinimizer.weightedDerivativeIncreases(objective, a, b) {
+                decided.increasing += 1
+                #expect(!fallsThroughZero(objective, a, b), "\(setting): [\(a), \(b)] certified rising but holds a maximum")
             }
         }
     }
 
-    @Test("an excluded cell never holds a sign change, a cell certified decreasing never a minimum (random and adversarial settings)")
+    @Test("an excluded cell never holds a sign change, a cell certified decreasing never a minimum, one certified rising never a maximum (random and adversarial settings)")
     func neverExcludesARoot() {
         var generator = SplitMix64(seed: 77)
-        var excluded = 0, decreasing = 0
+        var decided = Decided()
         var settings: [(ModelParameters, PreferenceCounts)] = []
         for index in 0..<150 {
             let problem = RandomProblem.draw(&generator, index: index)
@@ -84,12 +109,13 @@ struct WeightedExclusionTests {
         }
         for (parameters, counts) in settings {
             let (il, slic) = Self.objectives(parameters, counts)
-            Self.checkCells(il, &generator, excluded: &excluded, decreasing: &decreasing, setting: "IL \(parameters)")
-            Self.checkCells(slic, &generator, excluded: &excluded, decreasing: &decreasing, setting: "SLiC \(parameters)")
+            Self.checkCells(il, &generator, decided: &decided, setting: "IL \(parameters)")
+            Self.checkCells(slic, &generator, decided: &decided, setting: "SLiC \(parameters)")
         }
-        // The check is only worth something if many cells were excluded.
-        #expect(excluded > 2000, "only \(excluded) cells excluded")
-        #expect(decreasing > 200, "only \(decreasing) cells certified decreasing")
+        // The check is only worth something if many cells were decided.
+        #expect(decided.excluded > 2000, "only \(decided.excluded) cells excluded")
+        #expect(decided.decreasing > 200, "only \(decided.decreasing) cells certified decreasing")
+        #expect(decided.increasing > 10_000, "only \(decided.increasing) cells certified rising")
     }
 
     @Test("the data derivative's parts add up to the data derivative")
