@@ -30,9 +30,19 @@ public struct ChoiceSetConstants: Sendable {
     /// Indexed by j = 0…k (rows 0 and k are unused).
     let rows: [Row]
 
-    /// The table for choice sets of size `k` (2…64).
+    /// The table for choice sets of size `k` (2…64), shared: every size's table is computed once
+    /// per process, on first use (a few thousand logarithms), so that building a solver costs
+    /// no logarithm at all.
     public init(k: Int) {
         precondition(ModelParameters.choiceSetSizes.contains(k), "k must be in 2...64")
+        self = Self.tables[k - ModelParameters.choiceSetSizes.lowerBound]
+    }
+
+    /// Every size's table, computed on first use (thread-safe, as every static stored property).
+    private static let tables: [ChoiceSetConstants] = ModelParameters.choiceSetSizes.map { ChoiceSetConstants(computing: $0) }
+
+    /// The table for `k`, from the logarithms.
+    private init(computing k: Int) {
         self.k = k
         var rows = Array(repeating: Row(), count: k + 1)
         for j in 1..<k {

@@ -3,6 +3,10 @@
 extension GlobalMinimizer {
     /// Halvings tried before a cell is scanned instead.
     static let certificationDepth = 4
+    /// Halvings tried on a cell whose derivative falls through zero before it is scanned: its
+    /// halves chase the falling root (a maximum), and once the root is isolated the neighbours
+    /// are excluded and the cell around it certified decreasing, for an evaluation per level.
+    static let fallingCellDepth = 8
 
     /// A cell of a smooth piece with the slopes at its ends (one-sided at the piece's ends).
     struct Cell {
@@ -83,16 +87,14 @@ extension GlobalMinimizer {
             }
             return .settled
         }
-        if !rises && !falls && (excludesRoot(
-            objective, lower, upper, slopeAtLower: cell.atLower.finiteDerivative, slopeAtUpper: cell.atUpper.finiteDerivative)
-            || weightedBoundExcludesRoot(objective, lower, upper) || weightedDerivativeIncreases(objective, lower, upper))
-            || mayDecrease && derivativeDecreases(objective, lower, upper) {
+        if !rises && !falls && excludesRootOfOneSign(objective, cell) || mayDecrease && derivativeDecreases(objective, lower, upper) {
             return .settled
         }
         // Split at a KL inflection point first (at most two such splits, not counted as depth).
         let inflection = inflectionInside(objective, lower, upper)
         let middle = inflection ?? Bisection.midpoint(lower, upper)
-        if inflection != nil || cell.depth < certificationDepth && middle > lower && middle < upper {
+        let depthLimit = falls ? fallingCellDepth : certificationDepth
+        if inflection != nil || cell.depth < depthLimit && middle > lower && middle < upper {
             let depth = cell.depth + (inflection == nil ? 1 : 0)
             return split(objective, cell, at: middle, depth: depth, recordTrace: recordTrace, into: &found)
         }
@@ -100,6 +102,21 @@ extension GlobalMinimizer {
             solve(objective, bracket, recordTrace: recordTrace, into: &found)
         }
         return .settled
+    }
+
+    /// True when a cell whose ends have one sign provably keeps it: by the KL term's bound alone,
+    /// else from the data derivative's parts at both ends (one pass at each, shared by the plain
+    /// and weighted exclusions and the rising weighted derivative).
+    @inline(__always)
+    static func excludesRootOfOneSign<Objective: RegularisedObjective>(_ objective: Objective, _ cell: Cell) -> Bool {
+        let (lower, upper) = (cell.lower, cell.upper)
+        let (slopeAtLower, slopeAtUpper) = (cell.atLower.finiteDerivative, cell.atUpper.finiteDerivative)
+        guard max(abs(lower), abs(upper)) <= SlopeAccumulator.logModeThreshold else { return false }
+        if klBoundExcludesRoot(objective, lower, upper, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper) { return true }
+        let ends = endParts(objective, lower, upper)
+        return excludesRoot(objective, lower, upper, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper, ends: ends)
+            || weightedBoundExcludesRoot(objective, lower, upper, ends: ends)
+            || weightedDerivativeIncreases(objective, lower, upper, ends: ends)
     }
 
     /// True when the derivative increases on [a, b]: inside the KL term's convex range, or where

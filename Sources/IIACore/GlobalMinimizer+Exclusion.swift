@@ -15,23 +15,48 @@ extension GlobalMinimizer {
     /// True when the derivative cannot vanish on [a, b] (inside one smooth piece), given the
     /// objective's derivatives at its ends (one-sided inward). An end without a finite derivative
     /// (nil: known only by its sign) decides nothing; the tests allow for the rounding of every term.
+    /// `ends`: the data derivative's parts at a (right side) and b (left side) when the caller has them.
     static func excludesRoot<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double?, slopeAtUpper: Double?
+        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double?, slopeAtUpper: Double?,
+        ends: (lower: EndParts, upper: EndParts)? = nil
     ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
+        if klBoundExcludesRoot(objective, a, b, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper) { return true }
+        // Outside the KL term's convex range its derivative decreases and the data derivative
+        // increases: D'(a) + K'(b) ≤ g ≤ D'(b) + K'(a) on the cell.
+        let kl = objective.regulariser
+        guard b <= kl.inflections.lower || a >= kl.inflections.upper else { return false }
+        let (klA, klB) = (kl.derivative(a), kl.derivative(b))
+        let dataA = ends.map { (value: $0.lower.derivative, error: $0.lower.error) }
+            ?? objective.dataDerivativeWithError(a, side: .right)
+        if dataA.value + klB > dataA.error + kl.derivativeError(b) + relativeError(klB) { return true }
+        let dataB = ends.map { (value: $0.upper.derivative, error: $0.upper.error) }
+            ?? objective.dataDerivativeWithError(b, side: .left)
+        return dataB.value + klA < -dataB.error - kl.derivativeError(a) - relativeError(klA)
+    }
+
+    /// The part of ``excludesRoot(_:_:_:slopeAtLower:slopeAtUpper:ends:)`` that needs no pass over
+    /// the data (|a|, |b| ≤ 600): an end's derivative beyond the KL derivative's whole range on the cell.
+    static func klBoundExcludesRoot<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double?, slopeAtUpper: Double?
+    ) -> Bool {
         let kl = objective.regulariser
         let (klA, klB) = (kl.derivative(a), kl.derivative(b))
         // Any cell: the KL derivative is bounded by its magnitude bound.
         let bound = kl.derivativeMagnitudeBound(a, b)
         if let slopeAtLower, slopeAtLower.isFinite && slopeAtLower - klA - bound > 0 { return true }
         if let slopeAtUpper, slopeAtUpper.isFinite && slopeAtUpper - klB + bound < 0 { return true }
-        // Outside the KL term's convex range its derivative decreases and the data derivative
-        // increases: D'(a) + K'(b) ≤ g ≤ D'(b) + K'(a) on the cell.
-        guard b <= kl.inflections.lower || a >= kl.inflections.upper else { return false }
-        let dataA = objective.dataDerivativeWithError(a, side: .right)
-        if dataA.value + klB > dataA.error + kl.derivativeError(b) + relativeError(klB) { return true }
-        let dataB = objective.dataDerivativeWithError(b, side: .left)
-        return dataB.value + klA < -dataB.error - kl.derivativeError(a) - relativeError(klA)
+        return false
+    }
+
+    /// The data derivative's parts at a (right side) and b (left side), from one pass at each;
+    /// nil when the objective does not know them there.
+    static func endParts<Objective: RegularisedObjective>(
+        _ objective: Objective, _ a: Double, _ b: Double
+    ) -> (lower: EndParts, upper: EndParts)? {
+        guard let lower = objective.dataEndParts(a, side: .right), let upper = objective.dataEndParts(b, side: .left)
+        else { return nil }
+        return (lower, upper)
     }
 
     /// A few ulps of x.

@@ -69,15 +69,31 @@ extension GlobalMinimizer {
         var values = [Slope?](repeating: nil, count: grid.count)
         var coarseStart = 0
         values[0] = slope(grid[0])
+        // The data's parts at the last coarse end, kept for the next coarse cell (an inner grid
+        // point is no kink, so both sides agree there).
+        var partsAtStart: EndParts?
         while coarseStart < grid.count - 1 {
             let coarseEnd = min(coarseStart + coarseStride, grid.count - 1)
-            let atEnd = slope(grid[coarseEnd])
+            let (a, b) = (grid[coarseStart], grid[coarseEnd])
+            let knownAtStart = partsAtStart
+            partsAtStart = nil
+            let atEnd = slope(b)
             values[coarseEnd] = atEnd
             let atStart = values[coarseStart]?.derivative ?? .nan
-            let excluded = coarseEnd - coarseStart > 1
-                && (atStart < 0 && atEnd.derivative < 0 || atStart > 0 && atEnd.derivative > 0)
-                && (excludesRoot(objective, grid[coarseStart], grid[coarseEnd], slopeAtLower: atStart, slopeAtUpper: atEnd.derivative)
-                    || weightedBoundExcludesRoot(objective, grid[coarseStart], grid[coarseEnd]))
+            var excluded = false
+            if coarseEnd - coarseStart > 1 && (atStart < 0 && atEnd.derivative < 0 || atStart > 0 && atEnd.derivative > 0)
+                && max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold {
+                if klBoundExcludesRoot(objective, a, b, slopeAtLower: atStart, slopeAtUpper: atEnd.derivative) {
+                    excluded = true
+                } else {
+                    let lower = knownAtStart ?? objective.dataEndParts(a, side: .right)
+                    let upper = objective.dataEndParts(b, side: .left)
+                    partsAtStart = objective.kinks.contains(b) ? nil : upper
+                    let ends = lower.flatMap { lower in upper.map { (lower: lower, upper: $0) } }
+                    excluded = excludesRoot(objective, a, b, slopeAtLower: atStart, slopeAtUpper: atEnd.derivative, ends: ends)
+                        || weightedBoundExcludesRoot(objective, a, b, ends: ends)
+                }
+            }
             if !excluded {
                 for index in (coarseStart + 1)..<coarseEnd { values[index] = slope(grid[index]) }
             }

@@ -16,8 +16,9 @@ import Foundation
 extension GlobalMinimizer {
     /// True when the derivative cannot vanish on [a, b] (inside one smooth piece, on one side of
     /// the KL anchor, |a|, |b| ≤ 600), by the weighted bound; false when it cannot tell.
+    /// `ends`: the parts at a (right side) and b (left side) when the caller has them.
     static func weightedBoundExcludesRoot<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double
+        _ objective: Objective, _ a: Double, _ b: Double, ends: (lower: EndParts, upper: EndParts)? = nil
     ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
         let kl = objective.regulariser
@@ -25,8 +26,10 @@ extension GlobalMinimizer {
         guard right || b <= kl.anchor else { return false }
         let ratio = exp(b - a)
         guard ratio.isFinite,
-            let atA = objective.dataDerivativeParts(a, side: .right),
-            let atB = objective.dataDerivativeParts(b, side: .left)
+            let atA = ends.map({ (rising: $0.lower.rising, falling: $0.lower.falling) })
+                ?? objective.dataDerivativeParts(a, side: .right),
+            let atB = ends.map({ (rising: $0.upper.rising, falling: $0.upper.falling) })
+                ?? objective.dataDerivativeParts(b, side: .left)
         else { return false }
         // With beta near the largest double the KL derivative can overflow: then every term is
         // taken in units of 2^256 (exact but for underflow, allowed for below).

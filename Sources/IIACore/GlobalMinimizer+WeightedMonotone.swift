@@ -15,20 +15,22 @@ import Foundation
 ///   D' - D ≥ F(b) - S⁺(b) and K'' - K' = beta q(1-q)(1 - (x + logit zeta)(1 + tanh(x/2))) ≥ beta min q(1-q),
 ///
 /// where S⁻ = Σ w sigmoid(-v + s)² + c⁻ and S⁺ = Σ w sigmoid(v + s)² + c⁺
-/// (``RegularisedObjective/dataSquaredParts(_:side:)``). Where data and KL derivatives decay at
+/// (``RegularisedObjective/dataEndParts(_:side:)``). Where data and KL derivatives decay at
 /// the same exponential rate (a minimum far out in a tail) this decides a cell that neither the
 /// curvature bound nor an exclusion can, without a scan.
 extension GlobalMinimizer {
     /// True when the weighted derivative provably increases on [a, b] (one smooth piece, one side
     /// of the KL anchor, |a|, |b| ≤ 600); false when it cannot tell.
+    /// `ends`: the parts at a (right side) and b (left side) when the caller has them.
     static func weightedDerivativeIncreases<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double
+        _ objective: Objective, _ a: Double, _ b: Double, ends: (lower: EndParts, upper: EndParts)? = nil
     ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
         let kl = objective.regulariser
         let right = a >= kl.anchor
         guard right || b <= kl.anchor else { return false }
-        guard let parts = right ? objective.dataSquaredParts(a, side: .right) : objective.dataSquaredParts(b, side: .left)
+        guard let parts = right ? ends?.lower ?? objective.dataEndParts(a, side: .right)
+            : ends?.upper ?? objective.dataEndParts(b, side: .left)
         else { return false }
         let klPart = kl.beta * min(StableMath.sigmoidSlope(a + kl.shift), StableMath.sigmoidSlope(b + kl.shift))
         let (gain, loss) = right ? (parts.rising + klPart, parts.fallingSquares) : (parts.falling + klPart, parts.risingSquares)
@@ -40,16 +42,39 @@ extension GlobalMinimizer {
     static let weightedMonotoneTolerance = 1e-11
 }
 
+/// The data derivative's parts at one point, from one pass over the rows: what the exclusions
+/// (``GlobalMinimizer/excludesRoot(_:_:_:slopeAtLower:slopeAtUpper:ends:)``,
+/// ``GlobalMinimizer/weightedBoundExcludesRoot(_:_:_:ends:)``) and the rising certificate
+/// (``GlobalMinimizer/weightedDerivativeIncreases(_:_:_:ends:)``) read at a cell's ends.
+public struct EndParts: Sendable {
+    /// R: the terms w sigmoid(v + s) and a positive hinge constant.
+    public var rising: Double
+    /// F: the terms w sigmoid(-v + s) and a negative hinge constant's magnitude.
+    public var falling: Double
+    /// S⁺: Σ w sigmoid(v + s)² and the positive hinge constant.
+    public var risingSquares: Double
+    /// S⁻: Σ w sigmoid(-v + s)² and the negative hinge constant's magnitude.
+    public var fallingSquares: Double
+    /// A bound of the rounding error of the data derivative R - F.
+    public var error: Double
+
+    /// The data derivative R - F.
+    public var derivative: Double { rising - falling }
+
+    /// The rounding allowance for a derivative summed from terms of total magnitude `magnitude`:
+    /// a few ulps per term, and a product's underflow in lifted units (``CountColumns``).
+    static func error(magnitude: Double) -> Double {
+        4 * 70 * Double.ulpOfOne * magnitude + 4 * .leastNormalMagnitude
+    }
+}
+
 extension RegularisedObjective {
-    /// The data derivative's parts (R, F) on `side` of v (|v| ≤ 600) with the sums of their terms'
-    /// squared sigmoids (S⁺, S⁻; a hinge constant counts in full); nil when unknown.
-    public func dataSquaredParts(_ v: Double, side: PieceSide)
-        -> (rising: Double, falling: Double, risingSquares: Double, fallingSquares: Double)? { nil }
+    /// The data derivative's parts on `side` of v (|v| ≤ 600), from one pass; nil when unknown.
+    public func dataEndParts(_ v: Double, side: PieceSide) -> EndParts? { nil }
 }
 
 extension InclusiveLearningObjective {
-    public func dataSquaredParts(_ v: Double, side: PieceSide)
-        -> (rising: Double, falling: Double, risingSquares: Double, fallingSquares: Double)? {
+    public func dataEndParts(_ v: Double, side: PieceSide) -> EndParts? {
         guard abs(v) <= SlopeAccumulator.logModeThreshold else { return nil }
         let growth = exp(v)
         let columns = likelihood.unitColumns
@@ -66,13 +91,15 @@ extension InclusiveLearningObjective {
             downSquares += n2 * (reciprocal * reciprocal)
         }
         let unit = columns.unit
-        return (up * unit, down * unit, upSquares * unit, downSquares * unit)
+        let (rising, falling) = (up * unit, down * unit)
+        return EndParts(
+            rising: rising, falling: falling, risingSquares: upSquares * unit, fallingSquares: downSquares * unit,
+            error: EndParts.error(magnitude: rising + falling))
     }
 }
 
 extension SLiCObjective {
-    public func dataSquaredParts(_ v: Double, side: PieceSide)
-        -> (rising: Double, falling: Double, risingSquares: Double, fallingSquares: Double)? {
+    public func dataEndParts(_ v: Double, side: PieceSide) -> EndParts? {
         guard abs(v) <= SlopeAccumulator.logModeThreshold else { return nil }
         let (growth, decay) = (exp(v), exp(-v))
         let columns = unitColumns
@@ -94,8 +121,13 @@ extension SLiCObjective {
             }
         }
         let hinge = hingeDerivative(v, side: side)
-        let (rising, falling) = (max(hinge, 0), max(-hinge, 0))
+        let (hingeRising, hingeFalling) = (max(hinge, 0), max(-hinge, 0))
         let unit = columns.unit
-        return (up * unit + rising, down * unit + falling, upSquares * unit + rising, downSquares * unit + falling)
+        let (smoothUp, smoothDown) = (up * unit, down * unit)
+        // The hinge's weights count in full: their difference can cancel.
+        return EndParts(
+            rising: smoothUp + hingeRising, falling: smoothDown + hingeFalling,
+            risingSquares: upSquares * unit + hingeRising, fallingSquares: downSquares * unit + hingeFalling,
+            error: EndParts.error(magnitude: smoothUp + smoothDown + lowerHingeWeight + upperHingeWeight))
     }
 }

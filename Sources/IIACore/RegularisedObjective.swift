@@ -42,10 +42,9 @@ public protocol RegularisedObjective: SlopeFunction {
     /// hinge constant's magnitude (see ``GlobalMinimizer/weightedBoundExcludesRoot(_:_:_:)``);
     /// nil when unknown.
     func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)?
-    /// The parts (R, F) with the sums of their terms' squared sigmoids (S⁺, S⁻) on `side` of v
-    /// (|v| ≤ 600; see ``GlobalMinimizer/weightedDerivativeIncreases(_:_:_:)``); nil when unknown.
-    func dataSquaredParts(_ v: Double, side: PieceSide)
-        -> (rising: Double, falling: Double, risingSquares: Double, fallingSquares: Double)?
+    /// The parts (R, F) with the sums of their terms' squared sigmoids (S⁺, S⁻) and a bound of the
+    /// derivative's rounding, on `side` of v, from one pass (|v| ≤ 600; see ``EndParts``); nil when unknown.
+    func dataEndParts(_ v: Double, side: PieceSide) -> EndParts?
     /// An upper bound of the data part's curvature on [a, b] (no kink inside, |a|, |b| ≤ 600);
     /// nil when unknown.
     func dataCurvatureUpperBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials) -> Double?

@@ -47,7 +47,8 @@ public enum ExplorerFigures {
 
     /// The phase chart of `algorithm` on a grid of `columns` x `rows` (expected data, or the mean
     /// of `simulations` datasets per cell): the heatmap on a viridis ramp (its scale in the
-    /// caption), the boundary in black, the current point as a diamond.
+    /// caption), the boundary in black with a white halo (visible on every colour of the ramp and
+    /// in the legend), the current point as a diamond.
     public static func phasePlot(
         _ parameters: ModelParameters, algorithm: Algorithm, simulations: Int = 0, seed: UInt64 = 1, columns: Int = 100, rows: Int = 60
     ) -> Plot {
@@ -57,7 +58,8 @@ public enum ExplorerFigures {
         guard plot.message == nil else { return plot }
         plot.caption?.parts.insert("colour: P(M1) of \(algorithm.name) from 0 (dark purple) to 1 (yellow)", at: 1)
         for index in plot.series.indices {
-            plot.series[index].figure = FigureLook(color: RGBColor(255, 255, 255), legend: plot.legend.dropFirst().first?.text, width: 2.4)
+            plot.series[index].figure = FigureLook(
+                color: RGBColor.OkabeIto.black, legend: plot.legend.dropFirst().first?.text, width: 2, halo: RGBColor(255, 255, 255))
         }
         for index in plot.markers.indices {
             plot.markers[index].figure = FigureLook(color: RGBColor.OkabeIto.vermillion, legend: "current (zeta, p*(1))", marker: .diamond)

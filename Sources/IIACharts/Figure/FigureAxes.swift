@@ -36,10 +36,14 @@ enum FigureAxes {
         return ticks.filter { $0 >= geometry.yLower && $0 <= geometry.yUpper }
     }
 
-    /// A tick label: fractions with their leading zero ("0.25"), other formats as in the terminal.
+    /// A tick label: fractions with their leading zero ("0.25", also as probabilities from
+    /// log-odds: "0.8", not the terminal's ".8"), other formats as in the terminal.
     static func label(_ value: Double, format: TickFormat) -> String {
         switch format {
         case .fraction: return AxisTicks.trimmed(value, digits: 2)
+        case .probabilityFromLogOdds:
+            let text = format.label(value)
+            return text.hasPrefix(".") ? "0" + text : text
         default: return format.label(value)
         }
     }
@@ -100,7 +104,7 @@ enum FigureAxes {
         }
         if let secondary = plot.x.secondary {
             let top = major.compactMap { v in
-                geometry.px(v).map { (x: $0, text: secondary.format.label(secondary.intercept + secondary.slope * v)) }
+                geometry.px(v).map { (x: $0, text: label(secondary.intercept + secondary.slope * v, format: secondary.format)) }
             }
             for item in thinned(top, size: size) { svg.text(item.text, x: item.x, y: box.y - tick - size * 0.35, [("text-anchor", "middle")]) }
             svg.text(secondary.title, x: box.x + box.width / 2, y: box.y - tick - size * 1.65,

@@ -52,7 +52,8 @@ enum FigureCurves {
             svg.open("g", [("class", "series")])
             for run in runs {
                 placer.addCurve(run)
-                FigureShapes.stroke(run, color: color, width: width, dash: series.figure.dash ?? FigureDash(series.pattern), into: &svg)
+                FigureShapes.stroke(run, color: color, width: width, dash: series.figure.dash ?? FigureDash(series.pattern),
+                                    halo: series.figure.halo.map(palette.shown), into: &svg)
             }
             if let shape = series.figure.marker, let order = marked.firstIndex(of: index) {
                 for point in markerPoints(runs, box: geometry.box, order: order, of: marked.count) {

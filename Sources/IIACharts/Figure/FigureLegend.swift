@@ -5,7 +5,7 @@
 enum FigureLegend {
     /// What an entry's key draws.
     enum Key {
-        case line(color: RGBColor, dash: FigureDash, width: Double, marker: FigureMarkerShape?)
+        case line(color: RGBColor, dash: FigureDash, width: Double, marker: FigureMarkerShape?, halo: RGBColor? = nil)
         case fill(color: RGBColor, edge: RGBColor, hatched: Bool)
         case marker(FigureMarkerShape, RGBColor)
     }
@@ -28,7 +28,8 @@ enum FigureLegend {
             let series = plot.series[index]
             guard let text = series.figure.legend ?? series.name else { continue }
             entries.append(Entry(key: .line(color: palette.series(index), dash: series.figure.dash ?? FigureDash(series.pattern),
-                                            width: palette.seriesWidth(series.figure), marker: series.figure.marker), text: text))
+                                            width: palette.seriesWidth(series.figure), marker: series.figure.marker,
+                                            halo: series.figure.halo.map(palette.shown)), text: text))
         }
         for band in plot.bands {
             guard let text = band.figure.legend else { continue }
@@ -91,8 +92,8 @@ enum FigureLegend {
         for item in placed {
             let x = left + item.x, y = top + (Double(item.row) + 0.5) * rowHeight
             switch item.entry.key {
-            case .line(let color, let dash, let width, let marker):
-                FigureShapes.stroke([(x, y), (x + keyWidth, y)], color: color, width: width, dash: dash, into: &svg)
+            case .line(let color, let dash, let width, let marker, let halo):
+                FigureShapes.stroke([(x, y), (x + keyWidth, y)], color: color, width: width, dash: dash, halo: halo, into: &svg)
                 if let marker { FigureShapes.marker(marker, at: (x + keyWidth / 2, y), size: size * 0.55, color: color, palette: palette, into: &svg) }
             case .fill(let color, let edge, let hatched):
                 let rect = PixelRect(x: x, y: y - size * 0.45, width: keyWidth, height: size * 0.9)

@@ -93,12 +93,16 @@ public struct FigureLook: Sendable, Hashable {
     public var hatched: Bool
     /// The opacity of a fill, 0…1 (default 0.25).
     public var fillOpacity: Double?
+    /// A series' outline in a contrasting colour, drawn under its stroke (and its legend key):
+    /// a curve over a heatmap then stays visible on every colour of the ramp, and its key on the page.
+    public var halo: RGBColor?
 
     /// A look; everything left out takes the renderer's default.
     public init(
         color: RGBColor? = nil, legend: String? = nil, dash: FigureDash? = nil, marker: FigureMarkerShape? = nil,
-        width: Double? = nil, hatched: Bool = false, fillOpacity: Double? = nil
+        width: Double? = nil, hatched: Bool = false, fillOpacity: Double? = nil, halo: RGBColor? = nil
     ) {
+        self.halo = halo
         self.color = color
         self.legend = legend
         self.dash = dash

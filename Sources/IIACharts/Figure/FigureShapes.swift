@@ -8,10 +8,19 @@ enum FigureText {
 
 /// The vector primitives of a figure: strokes, filled polygons (optionally hatched), markers.
 enum FigureShapes {
-    /// A polyline `<path>` with the given stroke.
+    /// How much wider than its stroke a halo is drawn (pixels).
+    static let haloWidth = 2.4
+
+    /// A polyline `<path>` with the given stroke, over a solid outline in `halo` when given.
     static func stroke(_ points: [(x: Double, y: Double)], color: RGBColor, width: Double, dash: FigureDash,
-                       into svg: inout SVGWriter, extra: [(String, String)] = []) {
+                       halo: RGBColor? = nil, into svg: inout SVGWriter, extra: [(String, String)] = []) {
         guard points.count >= 2 else { return }
+        if let halo {
+            // The outline: solid, a little wider, under the stroke.
+            svg.element("path", [("d", SVGWriter.pathData(points)), ("fill", "none"), ("stroke", halo.hex),
+                                 ("stroke-width", SVGWriter.number(width + haloWidth)), ("stroke-linejoin", "round"),
+                                 ("stroke-linecap", "round")])
+        }
         var pairs = [("d", SVGWriter.pathData(points)), ("fill", "none"), ("stroke", color.hex),
                      ("stroke-width", SVGWriter.number(width)), ("stroke-linejoin", "round")]
         if let dashes = dash.dashArray(width: width) {
