@@ -47,6 +47,28 @@ struct FigureSVGTests {
         }
     }
 
+    @Test("every legend key of a line is visible on the page; probability labels keep their leading zero")
+    func legendKeysAndLabelsReadOnThePage() {
+        let parameters = ModelParameters(k: 4)
+        let plots = Self.charts() + [("phase", ExplorerFigures.phasePlot(parameters, algorithm: .rlpo, columns: 20, rows: 12))]
+        for (name, plot) in plots {
+            let figure = Self.expectClean(FigureSVG.render(plot, options: FigureOptions()), name)
+            // The legend's strokes: at least one per line entry, and the topmost (last drawn) of each
+            // key darker than the white page (a halo under a key may be white, its stroke not).
+            let keys = figure.elements.filter { $0.name == "path" && $0.groups.contains("legend") && $0.attributes["fill"] == "none" }
+            let strokes = keys.compactMap { $0.attributes["stroke"] }
+            #expect(!strokes.isEmpty, "\(name): no legend key strokes")
+            for (index, element) in keys.enumerated() {
+                guard let stroke = element.attributes["stroke"], stroke.lowercased() == "#ffffff" else { continue }
+                let next = keys.dropFirst(index + 1).first?.attributes["stroke"]?.lowercased()
+                #expect(next != nil && next != "#ffffff", "\(name): a white legend key with nothing drawn over it")
+            }
+            for label in figure.texts(in: "tick-labels") {
+                #expect(!label.hasPrefix("."), "\(name): label \(label) without its leading zero")
+            }
+        }
+    }
+
     @Test("a log axis is ticked at decades; the unit axis at even steps")
     func ticks() {
         let figure = FigureInspection(FigureSVG.render(Self.charts()[0].plot))
