@@ -217,32 +217,32 @@ extension ExplorerModel {
         #expect(model.state.parameters == released)
     }
 
+    /// Scenarios whose boundary charts differ in shape (the geometry test's arguments).
+    static let geometryScenarios: [ModelParameters] = [
+        .paperDefaults, ModelParameters(k: 8), ModelParameters(k: 4, queries: .fixed(m1Count: 2)),
+        ModelParameters(k: 4, queries: .fixed(m1Count: 1)), ModelParameters(choiceModel: .logit(rewardGap: 0.3)),
+    ]
+
     /// The geometry mirrors the drawn chart: the y axis runs down the column left of the plot,
-    /// and the x axis along the row under it, at many sizes, scenarios and both glyph sets.
-    @Test func theGeometryMatchesTheDrawnAxes() {
-        let scenarios: [ModelParameters] = [
-            .paperDefaults, ModelParameters(k: 8), ModelParameters(k: 4, queries: .fixed(m1Count: 2)),
-            ModelParameters(k: 4, queries: .fixed(m1Count: 1)), ModelParameters(choiceModel: .logit(rewardGap: 0.3)),
-        ]
-        for parameters in scenarios {
-            for ascii in [false, true] {
-                for width in stride(from: 12, through: 160, by: 7) {
-                    for height in stride(from: 4, through: 50, by: 3) {
-                        let rect = Rect(x: 2, y: 1, width: width, height: height)
-                        var buffer = CellBuffer(width: width + 4, height: height + 2)
-                        ExplorerCharts.renderBoundary(parameters, style: ChartStyle(ascii: ascii, color: false), into: &buffer, rect: rect)
-                        let plot = BoundaryPlotGeometry(parameters: parameters, ascii: ascii, rect: rect).plot
-                        guard !plot.isEmpty, width >= 6, height >= 3 else { continue }
-                        let corner = buffer[plot.x - 1, plot.maxY].character
-                        let context = "\(width)x\(height) ascii \(ascii) \(parameters.queries) \(parameters.choiceModel): \(plot)"
-                        #expect(corner == (ascii ? "+" : "└"), "\(context)\n\(buffer.lines.joined(separator: "\n"))")
-                        let above = buffer[plot.x - 1, plot.y].character
-                        #expect(["│", "┤", "|", "+"].contains(above), "\(context): top of the y axis is \(above)")
-                        if plot.y > rect.y {
-                            let over = buffer[plot.x - 1, plot.y - 1].character
-                            #expect(!["│", "┤"].contains(over), "\(context): the axis goes above the plot")
-                        }
-                    }
+    /// and the x axis along the row under it, at many sizes, scenarios and both glyph sets (one
+    /// test case per scenario and glyph set, so the cases run in parallel).
+    @Test(arguments: geometryScenarios, [false, true])
+    func theGeometryMatchesTheDrawnAxes(parameters: ModelParameters, ascii: Bool) {
+        for width in stride(from: 12, through: 160, by: 11) {
+            for height in stride(from: 4, through: 50, by: 5) {
+                let rect = Rect(x: 2, y: 1, width: width, height: height)
+                var buffer = CellBuffer(width: width + 4, height: height + 2)
+                ExplorerCharts.renderBoundary(parameters, style: ChartStyle(ascii: ascii, color: false), into: &buffer, rect: rect)
+                let plot = BoundaryPlotGeometry(parameters: parameters, ascii: ascii, rect: rect).plot
+                guard !plot.isEmpty, width >= 6, height >= 3 else { continue }
+                let corner = buffer[plot.x - 1, plot.maxY].character
+                let context = "\(width)x\(height) ascii \(ascii) \(parameters.queries) \(parameters.choiceModel): \(plot)"
+                #expect(corner == (ascii ? "+" : "└"), "\(context)\n\(buffer.lines.joined(separator: "\n"))")
+                let above = buffer[plot.x - 1, plot.y].character
+                #expect(["│", "┤", "|", "+"].contains(above), "\(context): top of the y axis is \(above)")
+                if plot.y > rect.y {
+                    let over = buffer[plot.x - 1, plot.y - 1].character
+                    #expect(!["│", "┤"].contains(over), "\(context): the axis goes above the plot")
                 }
             }
         }

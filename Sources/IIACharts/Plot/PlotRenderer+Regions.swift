@@ -91,10 +91,17 @@ extension PlotRenderer {
             let position = Double(row) * down - 0.5 + down / 2 * (Double(half) + (Double(j) + 0.5) / Double(samples))
             let y = geometry.y.value(at: position)
             for i in 0..<samples {
-                let index = bounds.firstIndex { region in
-                    region[i].lower.map { y > $0 } ?? true && region[i].upper.map { y < $0 } ?? true
+                // The first region holding (x_i, y): above its lower bound and below its upper one
+                // (a missing bound holds everything). Plain loops: this runs for every cell.
+                var index = bounds.count
+                for candidate in 0..<bounds.count {
+                    let (lower, upper) = bounds[candidate][i]
+                    if let lower, !(y > lower) { continue }
+                    if let upper, !(y < upper) { continue }
+                    index = candidate
+                    break
                 }
-                counts[index ?? bounds.count] += 1
+                counts[index] += 1
             }
         }
         return counts
