@@ -24,10 +24,22 @@ public enum GlobalMinimizer {
     public static func minimize<Objective: RegularisedObjective>(
         _ objective: Objective, recordTrace: Bool = false
     ) -> Minimization {
-        var objective = objective
         let bound = searchInterval(objective)
-        // Far out every evaluation reads the far tails: their row sums are kept from here on.
-        if max(-bound.lower, bound.upper) > FarTail.threshold { objective.cacheFarTails() }
+        // Far out every evaluation reads the far tails: their row sums are kept from here on (in a
+        // copy, made only then: copying the objective costs its arrays' reference counting).
+        if max(-bound.lower, bound.upper) > FarTail.threshold {
+            var cached = objective
+            cached.cacheFarTails()
+            return minimize(cached, within: bound, recordTrace: recordTrace)
+        }
+        return minimize(objective, within: bound, recordTrace: recordTrace)
+    }
+
+    /// The global minimiser of `objective` inside its search bound.
+    @inline(__always)
+    static func minimize<Objective: RegularisedObjective>(
+        _ objective: Objective, within bound: SearchBound, recordTrace: Bool
+    ) -> Minimization {
         // The one-sided slopes inward at the bound's ends, each computed once.
         let ends = (
             lower: bound.slopeAtLower ?? .value(objective.slope(bound.lower, side: .right)),
