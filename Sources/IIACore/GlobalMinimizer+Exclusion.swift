@@ -108,48 +108,11 @@ struct InflectionEquation: SlopeFunction {
 }
 
 extension RegularisedObjective {
-    /// The data derivative on `side` of v (|v| ≤ 600) and a bound of its rounding error: by
-    /// default a few ulps of every mixed count, which an objective can sharpen to the summed
-    /// magnitude of its terms.
+    /// The data derivative on `side` of v (|v| ≤ 600) and a bound of its rounding error: from the
+    /// parts (``dataEndParts(_:side:)``: a few ulps of the terms' summed magnitude) when the
+    /// objective knows them, else a few ulps of every mixed count.
     public func dataDerivativeWithError(_ v: Double, side: PieceSide) -> (value: Double, error: Double) {
-        (dataSlope(v, side: side).derivative, 4 * 70 * Double.ulpOfOne * (mixedChoseM1 + mixedChoseM2))
-    }
-}
-
-extension InclusiveLearningObjective {
-    public func dataDerivativeWithError(_ v: Double, side: PieceSide) -> (value: Double, error: Double) {
-        let (value, magnitude) = likelihood.derivativeWithMagnitude(v)
-        return (value, 4 * 70 * Double.ulpOfOne * magnitude + .leastNormalMagnitude)
-    }
-}
-
-extension IIALikelihood {
-    /// L_D'(u) (|u| ≤ 600) and the sum of its terms' magnitudes.
-    func derivativeWithMagnitude(_ u: Double) -> (value: Double, magnitude: Double) {
-        let growth = exp(u)
-        var up = 0.0, down = 0.0
-        for j in 1..<k {
-            let n1 = choseM1[j], n2 = choseM2[j]
-            guard n1 + n2 > 0 else { continue }
-            let e = growth * constants.rows[j].scale
-            let reciprocal = 1 / (1 + e)
-            up += n1 * (e * reciprocal)
-            down += n2 * reciprocal
-        }
-        return (up - down, up + down)
-    }
-}
-
-extension SLiCObjective {
-    public func dataDerivativeWithError(_ v: Double, side: PieceSide) -> (value: Double, error: Double) {
-        let (growth, decay) = (exp(v), exp(-v))
-        var up = 0.0, down = 0.0
-        forEachSmoothTerm { direction, _, scale, _, weight in
-            let e = (direction > 0 ? growth : decay) * scale
-            let share = e / (1 + e)
-            if direction > 0 { up += weight * share } else { down += weight * share }
-        }
-        let magnitude = up + down + lowerHingeWeight + upperHingeWeight
-        return (hingeDerivative(v, side: side) + up - down, 4 * 70 * Double.ulpOfOne * magnitude + .leastNormalMagnitude)
+        if let parts = dataEndParts(v, side: side) { return (parts.derivative, parts.error) }
+        return (dataSlope(v, side: side).derivative, 4 * 70 * Double.ulpOfOne * (mixedChoseM1 + mixedChoseM2))
     }
 }

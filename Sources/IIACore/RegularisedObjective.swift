@@ -57,7 +57,10 @@ extension RegularisedObjective {
 
     public func dataDerivativeRange(onPieceAt v: Double) -> ClosedRange<Double>? { nil }
 
-    public func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)? { nil }
+    /// By default from the one-pass parts (``dataEndParts(_:side:)``), nil when unknown.
+    public func dataDerivativeParts(_ v: Double, side: PieceSide) -> (rising: Double, falling: Double)? {
+        dataEndParts(v, side: side).map { (rising: $0.rising, falling: $0.falling) }
+    }
 
     public func dataCurvatureUpperBound(_ a: Double, _ b: Double, exponentials: StableMath.EndExponentials) -> Double? { nil }
 
