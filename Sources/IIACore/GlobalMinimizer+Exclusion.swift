@@ -18,7 +18,7 @@ extension GlobalMinimizer {
     /// `ends`: the data derivative's parts at a (right side) and b (left side) when the caller has them.
     static func excludesRoot<Objective: RegularisedObjective>(
         _ objective: Objective, _ a: Double, _ b: Double, slopeAtLower: Double?, slopeAtUpper: Double?,
-        ends: (lower: EndParts, upper: EndParts)? = nil
+        ends: CellEndParts? = nil
     ) -> Bool {
         guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
         if klBoundExcludesRoot(objective, a, b, slopeAtLower: slopeAtLower, slopeAtUpper: slopeAtUpper) { return true }
@@ -53,7 +53,7 @@ extension GlobalMinimizer {
     /// nil when the objective does not know them there.
     static func endParts<Objective: RegularisedObjective>(
         _ objective: Objective, _ a: Double, _ b: Double
-    ) -> (lower: EndParts, upper: EndParts)? {
+    ) -> CellEndParts? {
         guard let lower = objective.dataEndParts(a, side: .right), let upper = objective.dataEndParts(b, side: .left)
         else { return nil }
         return (lower, upper)

@@ -18,12 +18,10 @@ extension GlobalMinimizer {
     /// the KL anchor, |a|, |b| ≤ 600), by the weighted bound; false when it cannot tell.
     /// `ends`: the parts at a (right side) and b (left side) when the caller has them.
     static func weightedBoundExcludesRoot<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double, ends: (lower: EndParts, upper: EndParts)? = nil
+        _ objective: Objective, _ a: Double, _ b: Double, ends: CellEndParts? = nil
     ) -> Bool {
-        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
+        guard let right = sideOfAnchor(objective, a, b) else { return false }
         let kl = objective.regulariser
-        let right = a >= kl.anchor
-        guard right || b <= kl.anchor else { return false }
         let ratio = exp(b - a)
         guard ratio.isFinite,
             let atA = ends.map({ (rising: $0.lower.rising, falling: $0.lower.falling) })
@@ -54,6 +52,15 @@ extension GlobalMinimizer {
         let upperMargin = weightedBoundTolerance * upperSize + upperError + underflow
         guard lowerMargin.isFinite && upperMargin.isFinite else { return false }
         return lower > lowerMargin || upper < -upperMargin
+    }
+
+    /// Which side of the KL anchor [a, b] lies on (true: right, a ≥ anchor; false: left, b ≤
+    /// anchor), when it lies on one and within |v| ≤ 600, where the weighted tests apply; else nil.
+    static func sideOfAnchor<Objective: RegularisedObjective>(_ objective: Objective, _ a: Double, _ b: Double) -> Bool? {
+        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return nil }
+        let anchor = objective.regulariser.anchor
+        if a >= anchor { return true }
+        return b <= anchor ? false : nil
     }
 
     /// The weighted bound's allowance for rounding, relative to the summed magnitude of its terms

@@ -23,12 +23,10 @@ extension GlobalMinimizer {
     /// of the KL anchor, |a|, |b| ≤ 600); false when it cannot tell.
     /// `ends`: the parts at a (right side) and b (left side) when the caller has them.
     static func weightedDerivativeIncreases<Objective: RegularisedObjective>(
-        _ objective: Objective, _ a: Double, _ b: Double, ends: (lower: EndParts, upper: EndParts)? = nil
+        _ objective: Objective, _ a: Double, _ b: Double, ends: CellEndParts? = nil
     ) -> Bool {
-        guard max(abs(a), abs(b)) <= SlopeAccumulator.logModeThreshold else { return false }
+        guard let right = sideOfAnchor(objective, a, b) else { return false }
         let kl = objective.regulariser
-        let right = a >= kl.anchor
-        guard right || b <= kl.anchor else { return false }
         guard let parts = right ? ends?.lower ?? objective.dataEndParts(a, side: .right)
             : ends?.upper ?? objective.dataEndParts(b, side: .left)
         else { return false }
@@ -66,6 +64,11 @@ public struct EndParts: Sendable {
     static func error(magnitude: Double) -> Double {
         4 * 70 * Double.ulpOfOne * magnitude + 4 * .leastNormalMagnitude
     }
+}
+
+extension GlobalMinimizer {
+    /// The data's parts at a cell's ends: right of its lower end, left of its upper end.
+    typealias CellEndParts = (lower: EndParts, upper: EndParts)
 }
 
 extension RegularisedObjective {

@@ -7,7 +7,7 @@ import Testing
 struct SampleSummaryTests {
     @Test("identical values: the value itself and a standard error of exactly 0, for any count")
     func identicalValues() {
-        for value in [0.0265, 1.0 / 3, 5e-324, 0.9999999999999999, 1e-300] {
+        for value in [0.0265, 1.0 / 3, Double.leastNonzeroMagnitude, 0.9999999999999999, 1e-300] {
             for count in [2, 3, 7, 100, 1000] {
                 let summary = SampleSummary([Double](repeating: value, count: count))
                 #expect(summary.mean == value, "\(value) x \(count): mean \(String(describing: summary.mean))")
